@@ -1,0 +1,69 @@
+package org.galdav.book;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.LDAPException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.galdav.directory.Directory;
+import org.galdav.mapping.EntryMapper;
+import org.galdav.mapping.MemberResolver;
+
+/**
+ * Resolves member DNs to card UIDs by reading each member's id attribute, remembering answers for a
+ * while: a 1,000-member group costs 1,000 base-scope reads once, not on every rendering. Members
+ * outside the book's base or filter are left out.
+ */
+final class DirectoryMemberResolver implements MemberResolver {
+    private final Directory directory;
+    private final DN base;
+    private final EntryMapper mapper;
+    private final Cache<String, Optional<String>> uids = Caffeine.newBuilder()
+            .maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    DirectoryMemberResolver(Directory directory, String baseDn, EntryMapper mapper) {
+        this.directory = directory;
+        this.mapper = mapper;
+        try {
+            this.base = new DN(baseDn);
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("invalid base DN " + baseDn, e);
+        }
+    }
+
+    @Override
+    public List<String> uidsOf(List<String> memberDns) {
+        List<String> out = new ArrayList<>(memberDns.size());
+        for (String dn : memberDns) {
+            uids.get(normalized(dn), this::lookup).ifPresent(uid -> {
+                if (!out.contains(uid)) {
+                    out.add(uid);
+                }
+            });
+        }
+        return out;
+    }
+
+    private Optional<String> lookup(String dn) {
+        try {
+            if (dn.isEmpty() || !new DN(dn).isDescendantOf(base, true)) {
+                return Optional.empty();
+            }
+        } catch (LDAPException e) {
+            return Optional.empty();
+        }
+        return directory.read(dn, mapper.mapping().entryFilter(), new String[] {mapper.mapping().idAttribute()})
+                .flatMap(mapper::idOf);
+    }
+
+    private static String normalized(String dn) {
+        try {
+            return new DN(dn).toNormalizedString();
+        } catch (LDAPException e) {
+            return "";
+        }
+    }
+}

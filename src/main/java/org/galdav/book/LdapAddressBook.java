@@ -1,0 +1,188 @@
+package org.galdav.book;
+
+import com.unboundid.ldap.sdk.Filter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.galdav.core.AddressBook;
+import org.galdav.core.BookInfo;
+import org.galdav.core.Card;
+import org.galdav.core.CardSink;
+import org.galdav.core.QueryOutcome;
+import org.galdav.core.query.CardMatcher;
+import org.galdav.core.query.CardQuery;
+import org.galdav.directory.Directory;
+import org.galdav.directory.SearchOutcome;
+import org.galdav.mapping.EntryMapper;
+import org.galdav.mapping.MemberResolver;
+import org.galdav.mapping.QueryTranslator;
+import org.galdav.vcard.RenderedCard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An address book backed by an LDAP subtree: translate, search (paged, streamed), render, and
+ * re-check each card against the query so answers are exact whatever LDAP's matching rules did.
+ */
+public final class LdapAddressBook implements AddressBook {
+    private static final Logger LOG = LoggerFactory.getLogger(LdapAddressBook.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+=-]{0,199}");
+    private static final int LOOKUP_CHUNK = 50;
+
+    private final BookInfo info;
+    private final Directory directory;
+    private final String baseDn;
+    private final EntryMapper mapper;
+    private final QueryTranslator translator;
+    private final MemberResolver members;
+
+    public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper) {
+        this.info = info;
+        this.directory = directory;
+        this.baseDn = baseDn;
+        this.mapper = mapper;
+        this.translator = new QueryTranslator(mapper.mapping());
+        this.members = new DirectoryMemberResolver(directory, baseDn, mapper);
+    }
+
+    @Override
+    public BookInfo info() {
+        return info;
+    }
+
+    /** Hash of every card's name and ETag: changes iff the book's content changes. */
+    @Override
+    public String ctag() {
+        TreeMap<String, String> etags = new TreeMap<>();
+        try {
+            scan(card -> etags.put(card.name(), card.summary().etag()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ctagOf(etags);
+    }
+
+    /** The ctag of a listing given as name → ETag. */
+    public static String ctagOf(Map<String, String> etags) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(etags).forEach((name, etag) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(etag.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return "galdav:" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 18));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public void scan(CardSink<Card> sink) throws IOException {
+        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), card -> {
+            sink.accept(card);
+            return true;
+        });
+        if (!outcome.complete()) {
+            LOG.warn("address book {}: listing is incomplete ({} entries); see the LDAP warning above", info.id(),
+                    outcome.entries());
+        }
+    }
+
+    @Override
+    public Map<String, Card> find(Collection<String> names) {
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            if (name.endsWith(".vcf")) {
+                String id = name.substring(0, name.length() - 4);
+                if (ID.matcher(id).matches() && !ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        Map<String, Card> found = new HashMap<>();
+        String idAttribute = mapper.mapping().idAttribute();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<Filter> any = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)).stream()
+                    .map(id -> Filter.createEqualityFilter(idAttribute, id)).toList();
+            Filter filter = Filter.createANDFilter(mapper.mapping().entryFilter(), Filter.createORFilter(any));
+            try {
+                stream(filter, card -> {
+                    if (names.contains(card.name())) {
+                        found.put(card.name(), card);
+                    }
+                    return true;
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
+        Filter filter = translator.translate(query.filter());
+        int[] delivered = {0};
+        boolean[] truncated = {false};
+        stream(filter, card -> {
+            if (!CardMatcher.matches(query.filter(), card.properties())) {
+                return true;
+            }
+            if (delivered[0] == query.limit()) {
+                truncated[0] = true;
+                return false;
+            }
+            delivered[0]++;
+            sink.accept(card);
+            return true;
+        });
+        return new QueryOutcome(delivered[0], truncated[0]);
+    }
+
+    /** The LDAP filter a query is sent as; for tests and diagnostics. */
+    public Filter ldapFilterFor(CardQuery query) {
+        return translator.translate(query.filter());
+    }
+
+    private interface CardHandler {
+        boolean accept(RenderedCard card) throws IOException;
+    }
+
+    private SearchOutcome stream(Filter filter, CardHandler handler) throws IOException {
+        try {
+            return directory.search(baseDn, filter, mapper.mapping().requestedAttributes(), entry -> {
+                try {
+                    return mapper.map(entry, members)
+                            .map(mapped -> RenderedCard.of(mapped, mapper.mapping().fingerprint()))
+                            .map(card -> {
+                                try {
+                                    return handler.accept(card);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            }).orElse(true);
+                } catch (RuntimeException e) {
+                    if (e instanceof UncheckedIOException) {
+                        throw e;
+                    }
+                    LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
+                    return true;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.galdav.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.galdav.core.AddressBook;
+import org.galdav.core.BookInfo;
+import org.galdav.core.Card;
+import org.galdav.core.CardSink;
+import org.galdav.core.CardSummary;
+import org.galdav.core.QueryOutcome;
+import org.galdav.core.query.CardQuery;
+
+/**
+ * Caffeine in front of an address book: rendered cards by name (bounded by bytes) and the book's
+ * listing with its ctag (bounded by card count). Everything expires after the TTL, which is how long
+ * a directory change may take to show.
+ */
+public final class CachingAddressBook implements AddressBook {
+    private record Listing(List<CardSummary> cards, String ctag) {
+    }
+
+    private final AddressBook delegate;
+    private final CacheSettings settings;
+    private final Cache<String, Card> cards;
+    private final Cache<String, Listing> listing;
+    private final CtagFunction ctagOf;
+
+    /** How a listing's ctag is computed from name → ETag; must match the delegate's own. */
+    @FunctionalInterface
+    public interface CtagFunction {
+        String ctag(Map<String, String> etags);
+    }
+
+    public CachingAddressBook(AddressBook delegate, CacheSettings settings, Ticker ticker, CtagFunction ctagOf) {
+        this.delegate = delegate;
+        this.settings = settings;
+        this.ctagOf = ctagOf;
+        this.cards = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfterWrite(settings.ttl())
+                .maximumWeight(settings.maxCardBytes())
+                .weigher((String name, Card card) -> (int) Math.min(Integer.MAX_VALUE, card.weight()))
+                .build();
+        this.listing = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.ttl()).maximumSize(1).build();
+    }
+
+    @Override
+    public BookInfo info() {
+        return delegate.info();
+    }
+
+    @Override
+    public String ctag() {
+        Listing cached = listing.getIfPresent("");
+        if (cached != null) {
+            return cached.ctag();
+        }
+        try {
+            return refresh(card -> { }).ctag();
+        } catch (IOException e) {
+            throw new IllegalStateException("a listing into nowhere cannot fail", e);
+        }
+    }
+
+    @Override
+    public void list(CardSink<CardSummary> sink) throws IOException {
+        Listing cached = listing.getIfPresent("");
+        if (cached != null) {
+            for (CardSummary card : cached.cards()) {
+                sink.accept(card);
+            }
+            return;
+        }
+        refresh(sink);
+    }
+
+    @Override
+    public void scan(CardSink<Card> sink) throws IOException {
+        delegate.scan(card -> {
+            cards.put(card.name(), card);
+            sink.accept(card);
+        });
+    }
+
+    /** Lists from the directory, streaming to the sink while keeping the listing if it is small enough. */
+    private Listing refresh(CardSink<CardSummary> sink) throws IOException {
+        List<CardSummary> collected = new ArrayList<>();
+        Map<String, String> etags = new HashMap<>();
+        boolean[] tooLarge = {false};
+        delegate.scan(card -> {
+            cards.put(card.name(), card);
+            etags.put(card.name(), card.summary().etag());
+            if (!tooLarge[0]) {
+                collected.add(card.summary());
+                if (collected.size() > settings.maxListingCards()) {
+                    tooLarge[0] = true;
+                    collected.clear();
+                }
+            }
+            sink.accept(card.summary());
+        });
+        Listing result = new Listing(List.copyOf(collected), ctagOf.ctag(etags));
+        if (!tooLarge[0]) {
+            listing.put("", result);
+        }
+        return result;
+    }
+
+    @Override
+    public Map<String, Card> find(Collection<String> names) {
+        Map<String, Card> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            Card card = cards.getIfPresent(name);
+            if (card != null) {
+                found.put(name, card);
+            } else {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, Card> loaded = delegate.find(missing);
+            cards.putAll(loaded);
+            found.putAll(loaded);
+        }
+        return found;
+    }
+
+    @Override
+    public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
+        return delegate.query(query, card -> {
+            cards.put(card.name(), card);
+            sink.accept(card);
+        });
+    }
+}

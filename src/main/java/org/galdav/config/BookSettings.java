@@ -1,0 +1,14 @@
+package org.galdav.config;
+
+import java.util.Objects;
+
+/** One configured address book; an empty base DN means the directory's base DN. */
+public record BookSettings(String id, String displayName, String description, String baseDn, String mapping) {
+    public BookSettings {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(baseDn, "baseDn");
+        Objects.requireNonNull(mapping, "mapping");
+    }
+}

@@ -1,0 +1,13 @@
+package org.galdav.core;
+
+import java.util.Optional;
+
+/** Verifies a login and password. */
+public interface Authenticator {
+
+    /**
+     * @return the principal when the credentials are valid, empty when they are not
+     * @throws SourceUnavailableException when the verdict cannot be reached (directory down)
+     */
+    Optional<Principal> authenticate(String login, String password);
+}

@@ -1,0 +1,25 @@
+package org.galdav.core;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a collection listing needs to know about a card without its content: enough for
+ * {@code getetag}, {@code getcontentlength} and {@code getlastmodified} (RFC 4918 §15).
+ *
+ * @param name          the last path segment of the card's URL, URL-safe, ending in ".vcf"
+ * @param etag          strong entity tag, quoted; changes iff the served bytes change
+ * @param contentLength length in octets of the default representation
+ * @param lastModified  when the directory entry last changed, if known
+ */
+public record CardSummary(String name, String etag, long contentLength, Optional<Instant> lastModified) {
+    public CardSummary {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(lastModified, "lastModified");
+        if (!etag.startsWith("\"") || !etag.endsWith("\"") || etag.length() < 3) {
+            throw new IllegalArgumentException("etag must be a quoted strong entity tag: " + etag);
+        }
+    }
+}

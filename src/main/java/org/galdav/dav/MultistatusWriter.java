@@ -1,0 +1,135 @@
+package org.galdav.dav;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes a {@code DAV:multistatus} (RFC 4918 §13) response by response straight to the output, so a
+ * listing of 100,000 cards never sits in memory. The 200 propstat always comes first (some clients
+ * read only the first status), and with {@code minimal} the 404 propstat is left out (RFC 8144).
+ */
+public final class MultistatusWriter implements AutoCloseable {
+    private final XMLStreamWriter w;
+    private final boolean minimal;
+
+    public MultistatusWriter(OutputStream out, boolean minimal) throws IOException {
+        this.minimal = minimal;
+        try {
+            this.w = Xml.writer(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            Xml.root(w, DavNames.MULTISTATUS);
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot start multistatus", e);
+        }
+    }
+
+    /** One response answering a PROPFIND request for a resource. */
+    public void propfind(DavResource resource, PropfindRequest request) throws IOException {
+        PropertySet props = resource.properties();
+        switch (request.kind()) {
+            case PROPNAME:
+                List<QName> names = props.names();
+                response(resource.href(), names.stream().map(n -> Map.entry(n, PropValue.EMPTY)).toList(), List.of());
+                return;
+            case ALLPROP:
+                List<QName> wanted = new ArrayList<>(props.allpropNames());
+                request.names().stream().filter(n -> !wanted.contains(n)).forEach(wanted::add);
+                properties(resource, wanted, Map.of());
+                return;
+            default:
+                properties(resource, request.names(), Map.of());
+        }
+    }
+
+    /**
+     * One response with the named properties: those the resource has (or {@code extra} supplies) in a
+     * 200 propstat, the rest in a 404 propstat.
+     */
+    public void properties(DavResource resource, List<QName> names, Map<QName, PropValue> extra) throws IOException {
+        List<Map.Entry<QName, PropValue>> found = new ArrayList<>();
+        List<QName> missing = new ArrayList<>();
+        for (QName name : names) {
+            Optional<PropValue> value = Optional.ofNullable(extra.get(name)).or(() -> resource.properties().get(name));
+            if (value.isPresent()) {
+                found.add(Map.entry(name, value.get()));
+            } else {
+                missing.add(name);
+            }
+        }
+        response(resource.href(), found, missing);
+    }
+
+    private void response(String href, List<Map.Entry<QName, PropValue>> found, List<QName> missing)
+            throws IOException {
+        try {
+            Xml.start(w, DavNames.RESPONSE);
+            Xml.text(w, DavNames.HREF, href);
+            if (!found.isEmpty() || missing.isEmpty() || minimal) {
+                Xml.start(w, DavNames.PROPSTAT);
+                Xml.start(w, DavNames.PROP);
+                for (Map.Entry<QName, PropValue> entry : found) {
+                    Xml.start(w, entry.getKey());
+                    entry.getValue().write(w);
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+                Xml.text(w, DavNames.STATUS, StatusLine.of(200));
+                w.writeEndElement();
+            }
+            if (!missing.isEmpty() && !minimal) {
+                Xml.start(w, DavNames.PROPSTAT);
+                Xml.start(w, DavNames.PROP);
+                for (QName name : missing) {
+                    Xml.empty(w, name);
+                }
+                w.writeEndElement();
+                Xml.text(w, DavNames.STATUS, StatusLine.of(404));
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write response for " + href, e);
+        }
+    }
+
+    /** A response carrying only a status, e.g. 404 for a multiget href that does not exist. */
+    public void status(String href, int status) throws IOException {
+        status(href, status, Optional.empty());
+    }
+
+    /** A status response with a {@code DAV:error}, e.g. 507 with number-of-matches-within-limits. */
+    public void status(String href, int status, Optional<QName> error) throws IOException {
+        try {
+            Xml.start(w, DavNames.RESPONSE);
+            Xml.text(w, DavNames.HREF, href);
+            Xml.text(w, DavNames.STATUS, StatusLine.of(status));
+            if (error.isPresent()) {
+                Xml.start(w, DavNames.ERROR);
+                Xml.empty(w, error.get());
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write response for " + href, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot finish multistatus", e);
+        }
+    }
+}

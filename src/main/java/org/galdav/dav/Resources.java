@@ -1,0 +1,142 @@
+package org.galdav.dav;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
+import javax.xml.namespace.QName;
+import org.galdav.core.AddressBook;
+import org.galdav.core.BookInfo;
+import org.galdav.core.CardFormat;
+import org.galdav.core.CardSummary;
+import org.galdav.core.Principal;
+import org.galdav.core.query.Collation;
+
+/**
+ * The property catalogue: which live properties each kind of resource has, for a given viewer.
+ * Expensive values (the ctag) are computed only when written.
+ */
+public final class Resources {
+    private final Principal viewer;
+    private final String serverName;
+
+    public Resources(Principal viewer, String serverName) {
+        this.viewer = viewer;
+        this.serverName = serverName;
+    }
+
+    public DavResource root() {
+        PropertySet props = common(collection())
+                .basic(DavNames.DISPLAYNAME, PropValue.text(serverName));
+        return new DavResource(DavPaths.ROOT, props);
+    }
+
+    public DavResource principals() {
+        PropertySet props = common(collection())
+                .basic(DavNames.DISPLAYNAME, PropValue.text("Principals"));
+        return new DavResource(DavPaths.PRINCIPALS, props);
+    }
+
+    /** RFC 3744 §4 principal with the CardDAV home (RFC 6352 §7.1.1). */
+    public DavResource principal(Principal principal) {
+        String href = DavPaths.principal(principal.login());
+        PropertySet props = common(w -> {
+            Xml.empty(w, DavNames.COLLECTION);
+            Xml.empty(w, DavNames.PRINCIPAL);
+        })
+                .basic(DavNames.DISPLAYNAME, PropValue.text(principal.displayName()))
+                .named(DavNames.PRINCIPAL_URL, PropValue.href(href))
+                .named(DavNames.ADDRESSBOOK_HOME_SET, PropValue.href(DavPaths.HOME))
+                .named(DavNames.GROUP_MEMBERSHIP, PropValue.EMPTY)
+                .named(DavNames.SUPPORTED_REPORT_SET, PropValue.EMPTY);
+        return new DavResource(href, props);
+    }
+
+    public DavResource home() {
+        PropertySet props = common(collection())
+                .basic(DavNames.DISPLAYNAME, PropValue.text("Address books"))
+                .named(DavNames.SUPPORTED_REPORT_SET, PropValue.EMPTY);
+        return new DavResource(DavPaths.HOME, props);
+    }
+
+    /** An address book collection (RFC 6352 §5.2, §6.2). */
+    public DavResource book(AddressBook book) {
+        BookInfo info = book.info();
+        PropertySet props = common(w -> {
+            Xml.empty(w, DavNames.COLLECTION);
+            Xml.empty(w, DavNames.ADDRESSBOOK);
+        })
+                .basic(DavNames.DISPLAYNAME, PropValue.text(info.displayName()))
+                .named(DavNames.ADDRESSBOOK_DESCRIPTION, PropValue.text(info.description()))
+                .named(DavNames.SUPPORTED_ADDRESS_DATA, Resources::supportedAddressData)
+                .named(DavNames.SUPPORTED_REPORT_SET, Resources::bookReports)
+                .named(DavNames.SUPPORTED_COLLATION_SET, Resources::collations)
+                .named(DavNames.MAX_RESOURCE_SIZE, PropValue.text(Long.toString(info.maxResourceSize())))
+                .named(DavNames.GETCTAG, lazyText(book::ctag));
+        return new DavResource(DavPaths.book(info.id()), props);
+    }
+
+    /** An address object resource (RFC 6352 §5.1): resourcetype is empty, as clients expect. */
+    public DavResource card(String bookId, CardSummary card) {
+        PropertySet props = common(PropValue.EMPTY)
+                .basic(DavNames.GETETAG, PropValue.text(card.etag()))
+                .basic(DavNames.GETCONTENTTYPE, PropValue.text(CardFormat.VCARD_3.contentType()))
+                .basic(DavNames.GETCONTENTLENGTH, PropValue.text(Long.toString(card.contentLength())));
+        card.lastModified().ifPresent(t -> props.basic(DavNames.GETLASTMODIFIED,
+                PropValue.text(DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC)))));
+        return new DavResource(DavPaths.card(bookId, card.name()), props);
+    }
+
+    /** Properties every resource carries: resourcetype, the caller's principal and read-only privileges. */
+    private PropertySet common(PropValue resourceType) {
+        return new PropertySet()
+                .basic(DavNames.RESOURCETYPE, resourceType)
+                .named(DavNames.CURRENT_USER_PRINCIPAL, PropValue.href(DavPaths.principal(viewer.login())))
+                .named(DavNames.PRINCIPAL_COLLECTION_SET, PropValue.href(DavPaths.PRINCIPALS))
+                .named(DavNames.CURRENT_USER_PRIVILEGE_SET, Resources::readOnlyPrivileges);
+    }
+
+    private static PropValue collection() {
+        return w -> Xml.empty(w, DavNames.COLLECTION);
+    }
+
+    private static PropValue lazyText(Supplier<String> value) {
+        return w -> w.writeCharacters(value.get());
+    }
+
+    /** RFC 3744 §5.4: read only, so clients switch to read-only mode. */
+    private static void readOnlyPrivileges(javax.xml.stream.XMLStreamWriter w)
+            throws javax.xml.stream.XMLStreamException {
+        for (QName privilege : new QName[] {DavNames.READ, DavNames.READ_CUPS}) {
+            Xml.start(w, DavNames.PRIVILEGE);
+            Xml.empty(w, privilege);
+            w.writeEndElement();
+        }
+    }
+
+    private static void supportedAddressData(javax.xml.stream.XMLStreamWriter w)
+            throws javax.xml.stream.XMLStreamException {
+        for (CardFormat format : CardFormat.values()) {
+            Xml.empty(w, DavNames.ADDRESS_DATA_TYPE);
+            w.writeAttribute("content-type", CardFormat.MEDIA_TYPE);
+            w.writeAttribute("version", format.version());
+        }
+    }
+
+    private static void bookReports(javax.xml.stream.XMLStreamWriter w)
+            throws javax.xml.stream.XMLStreamException {
+        for (QName report : new QName[] {DavNames.ADDRESSBOOK_QUERY, DavNames.ADDRESSBOOK_MULTIGET}) {
+            Xml.start(w, DavNames.SUPPORTED_REPORT);
+            Xml.start(w, DavNames.REPORT);
+            Xml.empty(w, report);
+            w.writeEndElement();
+            w.writeEndElement();
+        }
+    }
+
+    private static void collations(javax.xml.stream.XMLStreamWriter w)
+            throws javax.xml.stream.XMLStreamException {
+        for (Collation collation : Collation.values()) {
+            Xml.text(w, DavNames.SUPPORTED_COLLATION, collation.identifier());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.galdav.dav;
+
+import java.io.OutputStream;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** Small helpers around {@link XMLStreamWriter} so writers read like the XML they produce. */
+public final class Xml {
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+
+    static {
+        // Lets properties from any namespace (Apple's, DAVx5's) be echoed back without a fixed prefix.
+        OUTPUT.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, Boolean.TRUE);
+    }
+
+    private Xml() {
+    }
+
+    public static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
+        return OUTPUT.createXMLStreamWriter(out, "UTF-8");
+    }
+
+    /** Opens the document element and binds the usual prefixes once, so children stay short. */
+    public static void root(XMLStreamWriter w, QName name) throws XMLStreamException {
+        w.setPrefix("D", DavNames.DAV);
+        w.setPrefix("C", DavNames.CARDDAV);
+        w.setPrefix("CS", DavNames.CALSERVER);
+        w.writeStartElement("D", name.getLocalPart(), name.getNamespaceURI());
+        w.writeNamespace("D", DavNames.DAV);
+        w.writeNamespace("C", DavNames.CARDDAV);
+        w.writeNamespace("CS", DavNames.CALSERVER);
+    }
+
+    public static void start(XMLStreamWriter w, QName name) throws XMLStreamException {
+        if (name.getNamespaceURI().isEmpty()) {
+            w.writeStartElement(name.getLocalPart());
+        } else {
+            w.writeStartElement(name.getNamespaceURI(), name.getLocalPart());
+        }
+    }
+
+    public static void empty(XMLStreamWriter w, QName name) throws XMLStreamException {
+        if (name.getNamespaceURI().isEmpty()) {
+            w.writeEmptyElement(name.getLocalPart());
+        } else {
+            w.writeEmptyElement(name.getNamespaceURI(), name.getLocalPart());
+        }
+    }
+
+    public static void text(XMLStreamWriter w, QName name, String text) throws XMLStreamException {
+        start(w, name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+}

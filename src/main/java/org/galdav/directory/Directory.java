@@ -1,0 +1,230 @@
+package org.galdav.directory;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.DereferencePolicy;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchResultListener;
+import com.unboundid.ldap.sdk.SearchResultReference;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.galdav.core.SourceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only door to LDAP: a health-checked connection pool bound as the service account, paged and
+ * streamed searches, and credential checks. Nothing here writes to the directory.
+ */
+public final class Directory implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Directory.class);
+
+    private final LDAPConnectionPool pool;
+    private final LdapSettings settings;
+    private final SearchObserver observer;
+
+    private Directory(LDAPConnectionPool pool, LdapSettings settings, SearchObserver observer) {
+        this.pool = pool;
+        this.settings = settings;
+        this.observer = observer;
+    }
+
+    /**
+     * Creates the pool. A directory that is down at start is not fatal: the pool connects lazily and
+     * requests answer 503 until it is back.
+     */
+    public static Directory connect(LdapSettings settings, SearchObserver observer) throws LDAPException {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
+        options.setResponseTimeoutMillis(settings.operationTimeout().toMillis());
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        options.setUseKeepAlive(true);
+        // Results are read by the calling thread, so a failing handler fails the caller, not a reader thread.
+        options.setUseSynchronousMode(true);
+        SimpleBindRequest bind = settings.bindDn().isEmpty()
+                ? null : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
+        LDAPConnectionPool pool = new LDAPConnectionPool(ConnectionFactory.serverSet(settings, options), bind,
+                1, settings.poolSize(), 1, ConnectionFactory.postConnect(settings), false);
+        pool.setConnectionPoolName("galdav");
+        pool.setMaxConnectionAgeMillis(settings.maxConnectionAge().toMillis());
+        pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        // Checks a connection by reading the root DSE before handing it out after a failure.
+        pool.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck("", settings.operationTimeout().toMillis(),
+                false, false, false, true, true));
+        pool.setHealthCheckIntervalMillis(30_000L);
+        return new Directory(pool, settings, observer);
+    }
+
+    /**
+     * Searches the subtree below {@code baseDn}, page by page, handing each entry to {@code handler}
+     * as it arrives. Only the listed attributes are transferred; nothing is buffered.
+     */
+    public SearchOutcome search(String baseDn, Filter filter, String[] attributes, EntryHandler handler) {
+        return search(baseDn, SearchScope.SUB, filter, attributes, handler);
+    }
+
+    /** Reads one entry if it exists below the search scope and matches the filter. */
+    public Optional<SearchResultEntry> read(String dn, Filter filter, String[] attributes) {
+        SearchResultEntry[] found = new SearchResultEntry[1];
+        search(dn, SearchScope.BASE, filter, attributes, e -> {
+            found[0] = e;
+            return false;
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * Checks a password by binding as {@code dn} on a pooled connection, then restoring the service
+     * identity. Empty passwords are refused here: an LDAP bind with an empty password is an anonymous
+     * bind and would "succeed" (RFC 4513 §5.1.2).
+     */
+    public boolean verifyPassword(String dn, String password) {
+        if (password.isEmpty()) {
+            return false;
+        }
+        try {
+            pool.bindAndRevertAuthentication(new SimpleBindRequest(dn, password));
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS || e.getResultCode() == ResultCode.INVALID_DN_SYNTAX
+                    || e.getResultCode() == ResultCode.UNWILLING_TO_PERFORM
+                    || e.getResultCode() == ResultCode.INAPPROPRIATE_AUTHENTICATION) {
+                return false;
+            }
+            throw unavailable("bind", e);
+        }
+    }
+
+    private SearchOutcome search(String baseDn, SearchScope scope, Filter filter, String[] attributes,
+                                 EntryHandler handler) {
+        long started = System.nanoTime();
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicLong delivered = new AtomicLong();
+        RuntimeException[] failure = new RuntimeException[1];
+        SearchResultListener listener = new SearchResultListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void searchEntryReturned(SearchResultEntry entry) {
+                if (!stopped.get()) {
+                    delivered.incrementAndGet();
+                    try {
+                        if (!handler.accept(entry)) {
+                            stopped.set(true);
+                        }
+                    } catch (RuntimeException e) {
+                        // Kept for the caller; the rest of the page is drained so the connection stays usable.
+                        failure[0] = e;
+                        stopped.set(true);
+                    }
+                }
+            }
+
+            @Override
+            public void searchReferenceReturned(SearchResultReference reference) {
+                // Referrals are not chased: the service account's directory is the one configured.
+            }
+        };
+        LDAPConnection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (LDAPException e) {
+            throw unavailable("connect", e);
+        }
+        int pages = 0;
+        boolean complete = true;
+        try {
+            ASN1OctetString cookie = null;
+            do {
+                SearchRequest request = new SearchRequest(listener, baseDn, scope, DereferencePolicy.NEVER, 0,
+                        (int) Math.max(1, settings.operationTimeout().toSeconds()), false, filter, attributes);
+                if (scope != SearchScope.BASE) {
+                    // Not critical: a server without paging still answers, up to its own size limit.
+                    request.addControl(new SimplePagedResultsControl(settings.pageSize(), cookie, false));
+                }
+                pages++;
+                SearchResult result = searchPage(connection, request);
+                if (result.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                    break;
+                }
+                if (result.getResultCode() != ResultCode.SUCCESS) {
+                    complete = false;
+                    LOG.warn("LDAP search below {} ended early: {} ({}); {} entries read. Raise the server's limits "
+                            + "for the service account or enable paged results.", baseDn, result.getResultCode(),
+                            result.getDiagnosticMessage(), delivered.get());
+                    break;
+                }
+                SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
+                cookie = paged == null ? null : paged.getCookie();
+            } while (cookie != null && cookie.getValueLength() > 0 && !stopped.get());
+            if (cookie != null && cookie.getValueLength() > 0) {
+                abandonPaging(connection, baseDn, scope, filter, cookie);
+            }
+            pool.releaseConnection(connection);
+        } catch (LDAPException e) {
+            pool.releaseDefunctConnection(connection);
+            throw unavailable("search", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        boolean finished = complete && !stopped.get();
+        observer.searched(filter, delivered.get(), pages, System.nanoTime() - started);
+        return new SearchOutcome(delivered.get(), pages, finished);
+    }
+
+    /** RFC 2696 §3: a page size of zero with the cookie tells the server to drop the paged search's state. */
+    private static void abandonPaging(LDAPConnection connection, String baseDn, SearchScope scope, Filter filter,
+                                      ASN1OctetString cookie) throws LDAPException {
+        SearchRequest request = new SearchRequest(baseDn, scope, filter, "1.1");
+        request.addControl(new SimplePagedResultsControl(0, cookie, false));
+        searchPage(connection, request);
+    }
+
+    /** Size and time limits end a page with entries already delivered; that is an outcome, not an error. */
+    private static SearchResult searchPage(LDAPConnection connection, SearchRequest request) throws LDAPException {
+        try {
+            return connection.search(request);
+        } catch (LDAPSearchException e) {
+            ResultCode code = e.getResultCode();
+            if (code == ResultCode.SIZE_LIMIT_EXCEEDED || code == ResultCode.TIME_LIMIT_EXCEEDED
+                    || code == ResultCode.ADMIN_LIMIT_EXCEEDED || code == ResultCode.NO_SUCH_OBJECT) {
+                return e.getSearchResult();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the directory answers now (for the health endpoint). */
+    public boolean isReachable() {
+        try {
+            return pool.getRootDSE() != null;
+        } catch (LDAPException e) {
+            return false;
+        }
+    }
+
+    private static SourceUnavailableException unavailable(String operation, LDAPException e) {
+        return new SourceUnavailableException("LDAP " + operation + " failed: " + e.getResultCode() + " "
+                + Optional.ofNullable(e.getDiagnosticMessage()).orElse(""), e);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,73 @@
+package org.galdav.directory;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.galdav.core.Authenticator;
+import org.galdav.core.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP Basic credentials checked against the directory: find the user's DN with the login filter
+ * (the login escaped per RFC 4515, so it cannot change the filter), then bind as that DN.
+ */
+public final class LdapAuthenticator implements Authenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(LdapAuthenticator.class);
+    private static final String[] ATTRIBUTES = {"displayName", "cn"};
+
+    private final Directory directory;
+    private final String userBase;
+    private final String loginFilter;
+
+    /**
+     * @param loginFilter filter template with {0} standing for the login, e.g. "(uid={0})"
+     * @throws IllegalArgumentException when the template is not a valid filter
+     */
+    public LdapAuthenticator(Directory directory, String userBase, String loginFilter) {
+        this.directory = directory;
+        this.userBase = userBase;
+        this.loginFilter = loginFilter;
+        if (!loginFilter.contains("{0}")) {
+            throw new IllegalArgumentException("login filter must contain {0}: " + loginFilter);
+        }
+        filterFor("probe");
+    }
+
+    @Override
+    public Optional<Principal> authenticate(String login, String password) {
+        if (login.isEmpty() || password.isEmpty() || login.length() > 256) {
+            return Optional.empty();
+        }
+        List<SearchResultEntry> matches = new ArrayList<>(2);
+        directory.search(userBase, filterFor(login), ATTRIBUTES, entry -> {
+            matches.add(entry);
+            return matches.size() < 2;
+        });
+        if (matches.size() != 1) {
+            LOG.info("login '{}' refused: {} matching entries", login, matches.size());
+            return Optional.empty();
+        }
+        SearchResultEntry user = matches.get(0);
+        if (!directory.verifyPassword(user.getDN(), password)) {
+            LOG.info("login '{}' refused: wrong password", login);
+            return Optional.empty();
+        }
+        String name = Optional.ofNullable(user.getAttributeValue("displayName"))
+                .or(() -> Optional.ofNullable(user.getAttributeValue("cn"))).orElse(login);
+        return Optional.of(new Principal(login, name));
+    }
+
+    /** Substitutes the escaped login for every {0}; the result is parsed, never concatenated unchecked. */
+    Filter filterFor(String login) {
+        String text = loginFilter.replace("{0}", Filter.encodeValue(login));
+        try {
+            return Filter.create(text);
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("login filter is not a valid LDAP filter: " + loginFilter, e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.galdav.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.Optional;
+import java.util.Set;
+import org.galdav.core.AddressBooks;
+import org.galdav.core.Authenticator;
+import org.galdav.core.Principal;
+import org.galdav.core.SourceUnavailableException;
+import org.galdav.dav.DavException;
+import org.galdav.dav.DavPaths;
+import org.galdav.dav.Resources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes DAV requests: discovery redirect and OPTIONS without credentials, everything else after
+ * Basic authentication, one class per method. All failures become clean HTTP answers here; stack
+ * traces go to the log only.
+ */
+public final class DavHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DavHandler.class);
+    static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, REPORT";
+    static final String DAV_CLASSES = "1, 3, addressbook";
+    private static final Set<String> WRITES = Set.of("PUT", "DELETE", "PROPPATCH", "MKCOL", "MKCALENDAR", "COPY",
+            "MOVE", "LOCK", "UNLOCK", "POST", "ACL", "PATCH", "BIND", "UNBIND", "REBIND");
+
+    private final HttpSettings settings;
+    private final Authenticator authenticator;
+    private final PropfindMethod propfind;
+    private final ReportMethod report;
+    private final GetMethod get;
+    private final WriteRefusal writes;
+    private final String serverName;
+
+    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, String serverName) {
+        this.settings = settings;
+        this.authenticator = authenticator;
+        Lookup lookup = new Lookup(books);
+        this.propfind = new PropfindMethod(lookup);
+        this.report = new ReportMethod(lookup, settings.maxQueryResults());
+        this.get = new GetMethod(lookup);
+        this.writes = new WriteRefusal(lookup);
+        this.serverName = serverName;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange http) throws Exception {
+        if (http.isInIoThread()) {
+            // Directory calls block; keep them off the IO threads.
+            http.dispatch(this);
+            return;
+        }
+        http.startBlocking();
+        try {
+            route(http);
+        } catch (DavException e) {
+            LOG.info("{} {} -> {} {}", http.getRequestMethod(), http.getRequestPath(), e.status(), e.getMessage());
+            Responses.error(http, e);
+        } catch (SourceUnavailableException e) {
+            LOG.warn("{} {} -> 503: {}", http.getRequestMethod(), http.getRequestPath(), e.getMessage());
+            if (!http.isResponseStarted()) {
+                http.getResponseHeaders().put(Headers.RETRY_AFTER, "30");
+                Responses.text(http, 503, "The directory is not reachable right now; try again later.");
+            } else {
+                http.getConnection().close();
+            }
+        } catch (java.io.IOException e) {
+            LOG.info("{} {}: client connection failed: {}", http.getRequestMethod(), http.getRequestPath(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", http.getRequestMethod(), http.getRequestPath(), e);
+            if (!http.isResponseStarted()) {
+                Responses.text(http, 500, "Internal server error; the server log has the details.");
+            } else {
+                http.getConnection().close();
+            }
+        }
+    }
+
+    private void route(HttpServerExchange http) throws java.io.IOException {
+        String method = http.getRequestMethod().toString();
+        String path = http.getRequestPath();
+        if (path.equals(DavPaths.WELL_KNOWN) || path.equals(DavPaths.WELL_KNOWN + "/")) {
+            // RFC 6764 §5: no authentication before the redirect; 301 for every method, as clients expect.
+            http.setStatusCode(301);
+            http.getResponseHeaders().put(Headers.LOCATION, DavPaths.ROOT);
+            http.endExchange();
+            return;
+        }
+        if (method.equals("OPTIONS")) {
+            http.getResponseHeaders().put(Headers.ALLOW, ALLOW);
+            http.getResponseHeaders().put(new io.undertow.util.HttpString("DAV"), DAV_CLASSES);
+            http.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
+            http.setStatusCode(200);
+            http.endExchange();
+            return;
+        }
+        Optional<Principal> principal = authenticate(http);
+        if (principal.isEmpty()) {
+            http.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
+                    "Basic realm=\"" + settings.realm() + "\", charset=\"UTF-8\"");
+            Responses.text(http, 401, "Authentication required.");
+            return;
+        }
+        Exchange exchange = new Exchange(http, principal.get(), new Resources(principal.get(), serverName),
+                settings.maxRequestBytes());
+        switch (method) {
+            case "PROPFIND": propfind.handle(exchange); return;
+            case "REPORT": report.handle(exchange); return;
+            case "GET": get.handle(exchange, false); return;
+            case "HEAD": get.handle(exchange, true); return;
+            default:
+                if (WRITES.contains(method)) {
+                    http.getResponseHeaders().put(Headers.ALLOW, ALLOW);
+                    writes.handle(exchange, method);
+                    return;
+                }
+                throw new DavException(501, method + " is not implemented");
+        }
+    }
+
+    private Optional<Principal> authenticate(HttpServerExchange http) {
+        String header = http.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (header == null) {
+            return settings.anonymousRead() ? Optional.of(Principal.ANONYMOUS) : Optional.empty();
+        }
+        return BasicAuth.parse(header).flatMap(c -> authenticator.authenticate(c.login(), c.password()));
+    }
+}

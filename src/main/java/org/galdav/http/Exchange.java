@@ -1,0 +1,98 @@
+package org.galdav.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.galdav.core.Principal;
+import org.galdav.dav.DavException;
+import org.galdav.dav.DavPaths;
+import org.galdav.dav.Resources;
+
+/** One request as the method handlers see it: the Undertow exchange plus who is asking. */
+final class Exchange {
+    final HttpServerExchange http;
+    final Principal principal;
+    final Resources resources;
+    final DavPaths.Target target;
+    private final long maxRequestBytes;
+
+    Exchange(HttpServerExchange http, Principal principal, Resources resources, long maxRequestBytes) {
+        this.http = http;
+        this.principal = principal;
+        this.resources = resources;
+        this.target = DavPaths.resolve(http.getRequestPath());
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    String header(String name) {
+        return http.getRequestHeaders().getFirst(name);
+    }
+
+    void setHeader(String name, String value) {
+        http.getResponseHeaders().put(HttpString.tryFromString(name), value);
+    }
+
+    /** Reads the whole body, refusing more than the configured size with 413 before reading it all. */
+    byte[] body() throws IOException {
+        long declared = http.getRequestContentLength();
+        if (declared > maxRequestBytes) {
+            throw new DavException(413, "request body larger than " + maxRequestBytes + " bytes");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        byte[] buffer = new byte[8192];
+        InputStream in = http.getInputStream();
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (out.size() + n > maxRequestBytes) {
+                throw new DavException(413, "request body larger than " + maxRequestBytes + " bytes");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** Bodies must be XML when present (RFC 4918 §8.2); text/xml and application/xml both count. */
+    byte[] xmlBody() throws IOException {
+        byte[] body = body();
+        String type = header("Content-Type");
+        if (body.length > 0 && type != null) {
+            String media = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (!media.isEmpty() && !media.equals("text/xml") && !media.equals("application/xml")
+                    && !media.endsWith("+xml")) {
+                throw new DavException(415, "request body must be XML, got " + media);
+            }
+        }
+        return body;
+    }
+
+    /** Depth header (RFC 4918 §10.2): 0, 1 or infinity; {@code fallback} when absent. */
+    Depth depth(Depth fallback) {
+        String value = header("Depth");
+        if (value == null) {
+            return fallback;
+        }
+        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "0": return Depth.ZERO;
+            case "1": return Depth.ONE;
+            case "infinity": return Depth.INFINITY;
+            default: throw DavException.badRequest("Depth must be 0, 1 or infinity");
+        }
+    }
+
+    /** RFC 8144 Prefer: return=minimal, or the older Brief: t. */
+    boolean wantsMinimal() {
+        String prefer = header("Prefer");
+        String brief = header("Brief");
+        return (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("return=minimal"))
+                || (brief != null && brief.trim().equalsIgnoreCase("t"));
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    enum Depth { ZERO, ONE, INFINITY }
+}

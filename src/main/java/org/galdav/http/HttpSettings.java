@@ -1,0 +1,27 @@
+package org.galdav.http;
+
+import java.util.Objects;
+
+/**
+ * HTTP side settings.
+ *
+ * @param host             address to listen on
+ * @param port             port; 0 picks a free one
+ * @param maxRequestBytes  larger request bodies get 413
+ * @param anonymousRead    serve requests without credentials as the anonymous principal
+ * @param realm            Basic realm shown by clients
+ * @param maxQueryResults  server cap on addressbook-query results; more matches are reported with 507
+ */
+public record HttpSettings(String host, int port, long maxRequestBytes, boolean anonymousRead, String realm,
+                           int maxQueryResults) {
+    public HttpSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(realm, "realm");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535");
+        }
+        if (maxRequestBytes < 1024 || maxQueryResults < 1) {
+            throw new IllegalArgumentException("request size and query cap must be positive");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.galdav.http;
+
+import java.util.List;
+import java.util.Optional;
+import org.galdav.core.AddressBook;
+import org.galdav.core.AddressBooks;
+import org.galdav.core.Card;
+import org.galdav.dav.DavException;
+import org.galdav.dav.DavPaths;
+
+/**
+ * Finds what a request addresses, answering 404 for anything the caller cannot see (a book the
+ * caller may not read looks exactly like one that does not exist).
+ */
+final class Lookup {
+    private final AddressBooks books;
+
+    Lookup(AddressBooks books) {
+        this.books = books;
+    }
+
+    List<AddressBook> visible(Exchange exchange) {
+        return books.visibleTo(exchange.principal);
+    }
+
+    /** Checks that the target exists; returns its book for books and cards. */
+    Optional<AddressBook> bookOf(Exchange exchange) {
+        DavPaths.Target target = exchange.target;
+        if (target instanceof DavPaths.Target.Book b) {
+            return Optional.of(book(exchange, b.bookId()));
+        }
+        if (target instanceof DavPaths.Target.Card c) {
+            return Optional.of(book(exchange, c.bookId()));
+        }
+        if (target instanceof DavPaths.Target.Principal p && !p.login().equals(exchange.principal.login())) {
+            throw new DavException(404, "no such principal");
+        }
+        if (target instanceof DavPaths.Target.Unknown) {
+            throw new DavException(404, "not found");
+        }
+        return Optional.empty();
+    }
+
+    AddressBook book(Exchange exchange, String id) {
+        return books.find(exchange.principal, id).orElseThrow(() -> new DavException(404, "no such address book"));
+    }
+
+    /** The card a card target names; 404 when it does not exist. */
+    Card card(AddressBook book, String name) {
+        return Optional.ofNullable(book.find(List.of(name)).get(name))
+                .orElseThrow(() -> new DavException(404, "no such card"));
+    }
+}

@@ -1,0 +1,108 @@
+package org.galdav.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import org.galdav.core.AddressBook;
+import org.galdav.core.Card;
+import org.galdav.core.QueryOutcome;
+import org.galdav.core.query.CardQuery;
+import org.galdav.dav.AddressDataRequest;
+import org.galdav.dav.DavException;
+import org.galdav.dav.DavNames;
+import org.galdav.dav.DavPaths;
+import org.galdav.dav.MultistatusWriter;
+import org.galdav.dav.PropValue;
+import org.galdav.dav.ReportRequest;
+import org.galdav.dav.RequestParser;
+
+/**
+ * REPORT: addressbook-multiget (RFC 6352 §8.7) and addressbook-query (§8.6). Depth is ignored: clients
+ * send 0, 1 or nothing for the same request, and the book is the only sensible scope.
+ */
+final class ReportMethod {
+    private final Lookup lookup;
+    private final int maxQueryResults;
+
+    ReportMethod(Lookup lookup, int maxQueryResults) {
+        this.lookup = lookup;
+        this.maxQueryResults = maxQueryResults;
+    }
+
+    void handle(Exchange exchange) throws IOException {
+        ReportRequest request = RequestParser.report(exchange.xmlBody());
+        exchange.depth(Exchange.Depth.ZERO); // validates the header even though the value is not used
+        Optional<AddressBook> book = lookup.bookOf(exchange);
+        if (book.isEmpty()) {
+            throw DavException.precondition(403, DavNames.SUPPORTED_REPORT,
+                    "this report is only supported on address books");
+        }
+        if (request instanceof ReportRequest.Multiget multiget) {
+            multiget(exchange, book.get(), multiget);
+        } else if (request instanceof ReportRequest.Query query) {
+            if (!(exchange.target instanceof DavPaths.Target.Book)) {
+                throw DavException.precondition(403, DavNames.SUPPORTED_REPORT,
+                        "addressbook-query is only supported on address books");
+            }
+            query(exchange, book.get(), query);
+        }
+    }
+
+    private void multiget(Exchange exchange, AddressBook book, ReportRequest.Multiget request) throws IOException {
+        String bookId = book.info().id();
+        Map<String, String> nameByHref = new LinkedHashMap<>();
+        for (String href : request.hrefs()) {
+            DavPaths.Target target = DavPaths.resolve(href);
+            if (target instanceof DavPaths.Target.Card c && c.bookId().equals(bookId)) {
+                nameByHref.put(href, c.cardName());
+            } else {
+                nameByHref.put(href, null);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        nameByHref.values().stream().filter(n -> n != null && !names.contains(n)).forEach(names::add);
+        Map<String, Card> cards = book.find(names);
+        try (MultistatusWriter out = Responses.multistatus(exchange)) {
+            for (Map.Entry<String, String> entry : nameByHref.entrySet()) {
+                String href = entry.getKey();
+                Card card = entry.getValue() == null ? null : cards.get(entry.getValue());
+                if (card == null) {
+                    out.status(href, 404);
+                } else {
+                    writeCard(exchange, out, bookId, card, request.props());
+                }
+            }
+        }
+    }
+
+    private void query(Exchange exchange, AddressBook book, ReportRequest.Query request) throws IOException {
+        int limit = Math.min(request.limit().orElse(Integer.MAX_VALUE), maxQueryResults);
+        String bookId = book.info().id();
+        try (MultistatusWriter out = Responses.multistatus(exchange)) {
+            QueryOutcome outcome = book.query(new CardQuery(request.filter(), limit),
+                    card -> writeCard(exchange, out, bookId, card, request.props()));
+            if (outcome.truncated()) {
+                // RFC 6352 §8.6.2: more matched than returned.
+                out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
+            }
+        }
+    }
+
+    private static void writeCard(Exchange exchange, MultistatusWriter out, String bookId, Card card,
+                                  ReportRequest.PropSelection props) throws IOException {
+        List<QName> names = new ArrayList<>(props.names());
+        Map<QName, PropValue> extra = new LinkedHashMap<>();
+        if (props.addressData().isPresent()) {
+            AddressDataRequest data = props.addressData().get();
+            byte[] bytes = card.render(data.format(), data.selection());
+            extra.put(DavNames.ADDRESS_DATA, PropValue.text(new String(bytes, StandardCharsets.UTF_8)));
+            names.add(DavNames.ADDRESS_DATA);
+        }
+        out.properties(exchange.resources.card(bookId, card.summary()), names, extra);
+    }
+}

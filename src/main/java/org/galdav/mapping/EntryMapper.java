@@ -1,0 +1,151 @@
+package org.galdav.mapping;
+
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.util.StaticUtils;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies a {@link Mapping} to directory entries. Stateless and thread-safe. */
+public final class EntryMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(EntryMapper.class);
+
+    private final Mapping mapping;
+
+    public EntryMapper(Mapping mapping) {
+        this.mapping = mapping;
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    /** The resource id of an entry, or empty when it lacks the id attribute (it is then not published). */
+    public Optional<String> idOf(Entry entry) {
+        String id = entry.getAttributeValue(mapping.idAttribute());
+        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.trim());
+    }
+
+    /** The card for an entry; empty (and logged) when the entry cannot be published. */
+    public Optional<MappedCard> map(Entry entry, MemberResolver members) {
+        Optional<String> id = idOf(entry);
+        if (id.isEmpty()) {
+            LOG.warn("entry {} has no {} attribute; it is not published", entry.getDN(), mapping.idAttribute());
+            return Optional.empty();
+        }
+        List<MappedProperty> properties = new ArrayList<>();
+        for (PropertyRule rule : mapping.rules()) {
+            properties.addAll(apply(rule, entry));
+        }
+        if (properties.stream().noneMatch(p -> p.name().equals("FN"))) {
+            // FN is mandatory in vCard 3.0 and 4.0; the DN's first value is better than an invalid card.
+            properties.add(0, new MappedProperty("FN", List.of(), new MappedValue.Text(firstRdnValue(entry))));
+        }
+        boolean group = isGroup(entry);
+        List<String> memberUids = List.of();
+        if (group) {
+            List<String> dns = new ArrayList<>();
+            for (String attribute : mapping.memberAttributes()) {
+                String[] values = entry.getAttributeValues(attribute);
+                if (values != null) {
+                    dns.addAll(List.of(values));
+                }
+            }
+            memberUids = members.uidsOf(dns);
+        }
+        return Optional.of(new MappedCard(id.get(), id.get(), group, properties, memberUids, modified(entry)));
+    }
+
+    private boolean isGroup(Entry entry) {
+        try {
+            return mapping.groupFilter().matchesEntry(entry);
+        } catch (com.unboundid.ldap.sdk.LDAPException e) {
+            // A filter the client-side matcher cannot evaluate (extensible match): treat as a person.
+            return false;
+        }
+    }
+
+    private List<MappedProperty> apply(PropertyRule rule, Entry entry) {
+        List<MappedValue> values = rule.isStructured() ? structured(rule, entry) : simple(rule, entry);
+        List<MappedProperty> out = new ArrayList<>(values.size());
+        for (MappedValue value : values) {
+            out.add(new MappedProperty(rule.property(), rule.types(), value));
+            if (rule.single()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private List<MappedValue> simple(PropertyRule rule, Entry entry) {
+        for (Template template : rule.values()) {
+            List<MappedValue> values = new ArrayList<>();
+            if (rule.kind() == ValueKind.BINARY) {
+                template.expandBytes(entry).forEach(b -> values.add(new MappedValue.Binary(b)));
+            } else {
+                for (String text : template.expand(entry)) {
+                    convert(rule, text, entry).ifPresent(values::add);
+                }
+            }
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        return List.of();
+    }
+
+    private Optional<MappedValue> convert(PropertyRule rule, String text, Entry entry) {
+        switch (rule.kind()) {
+            case TIMESTAMP:
+                try {
+                    return Optional.of(new MappedValue.Timestamp(StaticUtils.decodeGeneralizedTime(text).toInstant()));
+                } catch (ParseException e) {
+                    LOG.warn("entry {}: {} is not a generalized time: {}", entry.getDN(), rule.property(), text);
+                    return Optional.empty();
+                }
+            case LABELED_URI:
+                String uri = text.trim().split("\\s+", 2)[0];
+                return uri.isEmpty() ? Optional.empty() : Optional.of(new MappedValue.Uri(uri));
+            default:
+                return Optional.of(new MappedValue.Text(text));
+        }
+    }
+
+    private List<MappedValue> structured(PropertyRule rule, Entry entry) {
+        List<String> names = MappingLoader.COMPONENTS.get(rule.property());
+        List<List<String>> components = new ArrayList<>();
+        boolean any = false;
+        for (String name : names) {
+            Template template = rule.components().get(name);
+            List<String> values = template == null ? List.of() : template.expand(entry);
+            any |= !values.isEmpty();
+            components.add(values);
+        }
+        return any ? List.of(new MappedValue.Structured(components)) : List.of();
+    }
+
+    private Optional<Instant> modified(Entry entry) {
+        String value = entry.getAttributeValue(mapping.modifiedAttribute());
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StaticUtils.decodeGeneralizedTime(value).toInstant());
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String firstRdnValue(Entry entry) {
+        try {
+            String[] values = entry.getParsedDN().getRDN().getAttributeValues();
+            return values.length > 0 ? values[0] : entry.getDN();
+        } catch (Exception e) {
+            return entry.getDN();
+        }
+    }
+}

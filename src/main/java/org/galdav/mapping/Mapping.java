@@ -1,0 +1,50 @@
+package org.galdav.mapping;
+
+import com.unboundid.ldap.sdk.Filter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A complete entry-to-vCard mapping, loaded from a file in {@code mappings/}.
+ *
+ * @param name             file name, for messages
+ * @param idAttribute      unique, immutable attribute that names the card (entryUUID by default)
+ * @param entryFilter      which entries are published
+ * @param groupFilter      which of them are groups (rendered as group cards)
+ * @param memberAttributes attributes holding member DNs of groups
+ * @param modifiedAttribute attribute holding the last modification time (getlastmodified)
+ * @param rules            property rules, in output order
+ * @param fingerprint      hash of the mapping's content, part of every ETag so a mapping change
+ *                         changes ETags even where card bytes would not reveal it
+ */
+public record Mapping(String name, String idAttribute, Filter entryFilter, Filter groupFilter,
+                      List<String> memberAttributes, String modifiedAttribute, List<PropertyRule> rules,
+                      String fingerprint) {
+    public Mapping {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(idAttribute, "idAttribute");
+        Objects.requireNonNull(entryFilter, "entryFilter");
+        Objects.requireNonNull(groupFilter, "groupFilter");
+        memberAttributes = List.copyOf(memberAttributes);
+        Objects.requireNonNull(modifiedAttribute, "modifiedAttribute");
+        rules = List.copyOf(rules);
+        Objects.requireNonNull(fingerprint, "fingerprint");
+    }
+
+    /** The attributes to request from LDAP: never "*", so searches transfer only what is used. */
+    public String[] requestedAttributes() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("objectClass");
+        names.add(idAttribute);
+        names.add(modifiedAttribute);
+        names.addAll(memberAttributes);
+        rules.forEach(r -> names.addAll(r.attributes()));
+        return names.toArray(String[]::new);
+    }
+
+    public List<PropertyRule> rulesFor(String property) {
+        return rules.stream().filter(r -> r.property().equals(property)).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.galdav.mapping;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One line of a mapping: how a vCard property is produced from an entry.
+ *
+ * @param property   vCard property name, upper case (FN, EMAIL, X-DEPARTMENT, ...)
+ * @param values     fallback chain for simple properties: the first template that yields a value wins
+ * @param components for structured properties (N, ADR, ORG): component name to template, in vCard order
+ * @param types      TYPE parameter values (work, cell, ...)
+ * @param kind       how the value is converted
+ * @param single     keep only the first value (FN, N, PHOTO, REV ...)
+ */
+public record PropertyRule(String property, List<Template> values, Map<String, Template> components,
+                           List<String> types, ValueKind kind, boolean single) {
+    public PropertyRule {
+        Objects.requireNonNull(property, "property");
+        values = List.copyOf(values);
+        components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        types = List.copyOf(types);
+        Objects.requireNonNull(kind, "kind");
+        if (values.isEmpty() == components.isEmpty()) {
+            throw new IllegalArgumentException("a rule needs either value or components, not both");
+        }
+    }
+
+    public boolean isStructured() {
+        return !components.isEmpty();
+    }
+
+    /** Every attribute the rule may read. */
+    public Set<String> attributes() {
+        Set<String> names = new LinkedHashSet<>();
+        values.forEach(t -> names.addAll(t.attributes()));
+        components.values().forEach(t -> names.addAll(t.attributes()));
+        return names;
+    }
+}

@@ -1,0 +1,160 @@
+package org.galdav.server;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.unboundid.ldap.sdk.LDAPException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.PathHandler;
+import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.galdav.book.LdapAddressBook;
+import org.galdav.cache.CachingAddressBook;
+import org.galdav.cache.CachingAuthenticator;
+import org.galdav.config.BookSettings;
+import org.galdav.config.Settings;
+import org.galdav.core.AddressBook;
+import org.galdav.core.BookInfo;
+import org.galdav.demo.DemoCompany;
+import org.galdav.demo.DemoDirectory;
+import org.galdav.demo.DemoOptions;
+import org.galdav.directory.Directory;
+import org.galdav.directory.LdapAuthenticator;
+import org.galdav.directory.LdapSettings;
+import org.galdav.directory.SearchObserver;
+import org.galdav.http.AccessLog;
+import org.galdav.http.DavHandler;
+import org.galdav.mapping.EntryMapper;
+import org.galdav.mapping.MappingLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every layer from {@link Settings} and runs it. The embedded demo
+ * directory, when used, is reached over LDAP on loopback exactly like a real one.
+ */
+public final class GaldavServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GaldavServer.class);
+    private static final long MAX_CARD_BYTES = 1024 * 1024;
+
+    private final Optional<DemoDirectory> demo;
+    private final Directory directory;
+    private final Undertow undertow;
+    private final String url;
+    private final List<LdapAddressBook> books;
+
+    private GaldavServer(Optional<DemoDirectory> demo, Directory directory, Undertow undertow, String url,
+                         List<LdapAddressBook> books) {
+        this.demo = demo;
+        this.directory = directory;
+        this.undertow = undertow;
+        this.url = url;
+        this.books = books;
+    }
+
+    public static GaldavServer start(Settings settings) throws LDAPException {
+        return start(settings, SearchObserver.NONE, Ticker.systemTicker());
+    }
+
+    /** @param observer sees every LDAP search (metrics; tests check selectivity with it) */
+    public static GaldavServer start(Settings settings, SearchObserver observer, Ticker ticker) throws LDAPException {
+        Optional<DemoDirectory> demo = Optional.empty();
+        LdapSettings ldap;
+        String baseDn;
+        if (settings.ldap().isPresent()) {
+            ldap = settings.ldap().get();
+            baseDn = settings.baseDn();
+        } else {
+            demo = Optional.of(DemoDirectory.start(new DemoOptions(settings.demoPeople(), settings.demoSeed(), 0)));
+            LdapSettings tuning = settings.ldapDefaults();
+            ldap = new LdapSettings(List.of(demo.get().url()), DemoCompany.SERVICE_DN, DemoCompany.SERVICE_PASSWORD,
+                    false, Optional.empty(), Optional.empty(), tuning.poolSize(), tuning.pageSize(),
+                    tuning.connectTimeout(), tuning.operationTimeout(), tuning.maxConnectionAge());
+            baseDn = demo.get().baseDn();
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        SearchObserver metered = (filter, entries, pages, nanos) -> {
+            registry.timer("galdav.ldap.searches").record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            registry.counter("galdav.ldap.entries").increment(entries);
+            observer.searched(filter, entries, pages, nanos);
+        };
+        Directory directory = Directory.connect(ldap, metered);
+        try {
+            List<LdapAddressBook> ldapBooks = new ArrayList<>();
+            List<AddressBook> served = new ArrayList<>();
+            for (BookSettings book : settings.books()) {
+                EntryMapper mapper = new EntryMapper(MappingLoader.load(book.mapping()));
+                LdapAddressBook ldapBook = new LdapAddressBook(
+                        new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES), directory,
+                        book.baseDn().isEmpty() ? baseDn : book.baseDn(), mapper);
+                ldapBooks.add(ldapBook);
+                served.add(new CachingAddressBook(ldapBook, settings.cache(), ticker, LdapAddressBook::ctagOf));
+            }
+            String userBase = settings.userBaseDn().isEmpty() ? baseDn : settings.userBaseDn();
+            CachingAuthenticator authenticator = new CachingAuthenticator(
+                    new LdapAuthenticator(directory, userBase, settings.loginFilter()), settings.cache(), ticker);
+            DavHandler dav = new DavHandler(settings.http(), authenticator, new ConfiguredBooks(served),
+                    settings.serverName());
+            PathHandler paths = Handlers.path(dav)
+                    .addExactPath("/metrics", exchange -> {
+                        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                        exchange.getResponseSender().send(registry.scrape());
+                    })
+                    .addExactPath("/health", health(directory));
+            Undertow undertow = Undertow.builder()
+                    .addHttpListener(settings.http().port(), settings.http().host())
+                    .setHandler(new AccessLog(paths, registry))
+                    .build();
+            undertow.start();
+            InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+            String host = address.getAddress().isAnyLocalAddress() ? "localhost" : settings.http().host();
+            String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/";
+            LOG.info("galdav listening on {}", url);
+            return new GaldavServer(demo, directory, undertow, url, ldapBooks);
+        } catch (RuntimeException e) {
+            directory.close();
+            demo.ifPresent(DemoDirectory::close);
+            throw e;
+        }
+    }
+
+    private static HttpHandler health(Directory directory) {
+        return exchange -> {
+            if (exchange.isInIoThread()) {
+                exchange.dispatch(health(directory));
+                return;
+            }
+            boolean up = directory.isReachable();
+            exchange.setStatusCode(up ? 200 : 503);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+            exchange.getResponseSender().send(up ? "ok\n" : "directory unreachable\n");
+        };
+    }
+
+    /** The base URL clients connect to, e.g. http://127.0.0.1:8080/. */
+    public String url() {
+        return url;
+    }
+
+    /** The embedded demo directory, when running without ldap.url. */
+    public Optional<DemoDirectory> demo() {
+        return demo;
+    }
+
+    /** The LDAP-backed books, uncached; for tests and diagnostics. */
+    public List<LdapAddressBook> books() {
+        return books;
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+        directory.close();
+        demo.ifPresent(DemoDirectory::close);
+    }
+}

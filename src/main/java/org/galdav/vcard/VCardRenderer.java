@@ -1,0 +1,202 @@
+package org.galdav.vcard;
+
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.io.text.VCardWriter;
+import ezvcard.parameter.AddressType;
+import ezvcard.parameter.EmailType;
+import ezvcard.parameter.ImageType;
+import ezvcard.parameter.TelephoneType;
+import ezvcard.property.Address;
+import ezvcard.property.Categories;
+import ezvcard.property.Email;
+import ezvcard.property.FormattedName;
+import ezvcard.property.Kind;
+import ezvcard.property.Member;
+import ezvcard.property.Nickname;
+import ezvcard.property.Note;
+import ezvcard.property.Organization;
+import ezvcard.property.Photo;
+import ezvcard.property.ProductId;
+import ezvcard.property.RawProperty;
+import ezvcard.property.Revision;
+import ezvcard.property.Role;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Telephone;
+import ezvcard.property.Title;
+import ezvcard.property.Uid;
+import ezvcard.property.Url;
+import ezvcard.property.VCardProperty;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.galdav.core.CardFormat;
+import org.galdav.core.PropertySelection;
+import org.galdav.mapping.MappedCard;
+import org.galdav.mapping.MappedProperty;
+import org.galdav.mapping.MappedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a {@link MappedCard} as vCard 3.0 or 4.0 with ez-vcard. Group cards use KIND/MEMBER in 4.0
+ * and Apple's X-ADDRESSBOOKSERVER-KIND/-MEMBER in 3.0, which is what iOS, macOS and DAVx5 read.
+ */
+public final class VCardRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(VCardRenderer.class);
+    /** Fixed PRODID: ez-vcard's default names its own version, which would change every ETag on upgrade. */
+    static final String PRODID = "-//galdav//galdav//EN";
+
+    private VCardRenderer() {
+    }
+
+    public static byte[] render(MappedCard card, CardFormat format, PropertySelection selection) {
+        VCardVersion version = format == CardFormat.VCARD_4 ? VCardVersion.V4_0 : VCardVersion.V3_0;
+        VCard vcard = new VCard(version);
+        if (selection.includes("PRODID")) {
+            vcard.addProperty(new ProductId(PRODID));
+        }
+        vcard.setUid(new Uid(card.uid()));
+        if (card.group()) {
+            addGroup(vcard, card, version, selection);
+        }
+        for (MappedProperty property : card.properties()) {
+            if (selection.includes(property.name())) {
+                toVCard(property, version, card).ifPresent(p -> vcard.addProperty(
+                        selection.withoutValue(property.name()) ? emptied(property.name()) : p));
+            }
+        }
+        if (version == VCardVersion.V3_0 && vcard.getStructuredName() == null && selection.includes("N")) {
+            // N is required in vCard 3.0 (RFC 2426 §5); groups and entries without sn get their FN as family
+            // name, which is what Apple's server does for groups.
+            StructuredName n = new StructuredName();
+            n.setFamily(card.first("FN").orElse(card.uid()));
+            vcard.setStructuredName(n);
+        }
+        return write(vcard, version);
+    }
+
+    private static void addGroup(VCard vcard, MappedCard card, VCardVersion version, PropertySelection selection) {
+        if (version == VCardVersion.V4_0) {
+            if (selection.includes("KIND")) {
+                vcard.setKind(Kind.group());
+            }
+            if (selection.includes("MEMBER")) {
+                card.memberUids().forEach(uid -> vcard.addMember(new Member("urn:uuid:" + uid)));
+            }
+        } else {
+            if (selection.includes("X-ADDRESSBOOKSERVER-KIND")) {
+                vcard.addProperty(new RawProperty("X-ADDRESSBOOKSERVER-KIND", "group"));
+            }
+            if (selection.includes("X-ADDRESSBOOKSERVER-MEMBER")) {
+                card.memberUids().forEach(uid -> vcard.addProperty(
+                        new RawProperty("X-ADDRESSBOOKSERVER-MEMBER", "urn:uuid:" + uid)));
+            }
+        }
+    }
+
+    private static Optional<VCardProperty> toVCard(MappedProperty property, VCardVersion version, MappedCard card) {
+        MappedValue value = property.value();
+        List<String> types = property.types();
+        switch (property.name()) {
+            case "FN": return Optional.of(new FormattedName(value.text()));
+            case "N": {
+                List<List<String>> c = ((MappedValue.Structured) value).components();
+                StructuredName n = new StructuredName();
+                n.setFamily(String.join(" ", c.get(0)));
+                n.setGiven(String.join(" ", c.get(1)));
+                n.getAdditionalNames().addAll(c.get(2));
+                n.getPrefixes().addAll(c.get(3));
+                n.getSuffixes().addAll(c.get(4));
+                return Optional.of(n);
+            }
+            case "ORG": {
+                List<List<String>> c = ((MappedValue.Structured) value).components();
+                Organization org = new Organization();
+                org.getValues().add(String.join(" ", c.get(0)));
+                org.getValues().addAll(c.get(1));
+                return Optional.of(org);
+            }
+            case "ADR": {
+                List<List<String>> c = ((MappedValue.Structured) value).components();
+                Address adr = new Address();
+                adr.getPoBoxes().addAll(c.get(0));
+                adr.getExtendedAddresses().addAll(c.get(1));
+                adr.getStreetAddresses().addAll(c.get(2));
+                adr.getLocalities().addAll(c.get(3));
+                adr.getRegions().addAll(c.get(4));
+                adr.getPostalCodes().addAll(c.get(5));
+                adr.getCountries().addAll(c.get(6));
+                supported(types, AddressType::get, version).forEach(adr.getTypes()::add);
+                return Optional.of(adr);
+            }
+            case "EMAIL": {
+                Email email = new Email(value.text());
+                supported(types, EmailType::get, version).forEach(email.getTypes()::add);
+                return Optional.of(email);
+            }
+            case "TEL": {
+                Telephone tel = new Telephone(value.text());
+                supported(types, TelephoneType::get, version).forEach(tel.getTypes()::add);
+                return Optional.of(tel);
+            }
+            case "PHOTO": {
+                byte[] data = ((MappedValue.Binary) value).data();
+                Optional<ImageType> type = ImageSniffer.detect(data);
+                if (type.isEmpty()) {
+                    LOG.warn("card {}: photo is not JPEG, PNG or GIF; left out", card.uid());
+                    return Optional.empty();
+                }
+                return Optional.of(new Photo(data, type.get()));
+            }
+            case "REV": return Optional.of(new Revision(((MappedValue.Timestamp) value).value()));
+            case "TITLE": return Optional.of(new Title(value.text()));
+            case "ROLE": return Optional.of(new Role(value.text()));
+            case "NOTE": return Optional.of(new Note(value.text()));
+            case "URL": return Optional.of(new Url(value.text()));
+            case "NICKNAME": {
+                Nickname nickname = new Nickname();
+                nickname.getValues().add(value.text());
+                return Optional.of(nickname);
+            }
+            case "CATEGORIES": {
+                Categories categories = new Categories();
+                categories.getValues().add(value.text());
+                return Optional.of(categories);
+            }
+            default: {
+                RawProperty raw = new RawProperty(property.name(), value.text());
+                types.forEach(t -> raw.getParameters().addType(t));
+                return Optional.of(raw);
+            }
+        }
+    }
+
+    /**
+     * TYPE values the version defines for the property: vCard 3.0 knows EMAIL;TYPE=internet but not
+     * work/home, vCard 4.0 the other way round (RFC 2426 §3.3.2, RFC 6350 §6.4.2). Unknown values
+     * from a mapping are kept as extensions.
+     */
+    private static <T extends ezvcard.parameter.VCardParameter> List<T> supported(List<String> types,
+            java.util.function.Function<String, T> lookup, VCardVersion version) {
+        return types.stream().map(lookup).filter(t -> t.isSupportedBy(version)).toList();
+    }
+
+    private static VCardProperty emptied(String name) {
+        return new RawProperty(name, "");
+    }
+
+    private static byte[] write(VCard vcard, VCardVersion version) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (VCardWriter writer = new VCardWriter(out, version)) {
+            writer.setAddProdId(false);
+            writer.getVObjectWriter().getFoldedLineWriter().setLineLength(null);
+            writer.write(vcard);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return OctetFolder.fold(out.toByteArray());
+    }
+}

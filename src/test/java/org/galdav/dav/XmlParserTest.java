@@ -1,0 +1,46 @@
+package org.galdav.dav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.galdav.core.CardFormat;
+import org.junit.jupiter.api.Test;
+
+/** Request parsing as the clients' varied XML needs it, and as attackers would try it. */
+class XmlParserTest {
+    @Test
+    void acceptsDefaultNamespacesOddPrefixesAndNoDeclaration() {
+        PropfindRequest a = RequestParser.propfind(bytes("  <propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>"));
+        PropfindRequest b = RequestParser.propfind(bytes("<x0:propfind xmlns:x0='DAV:'><x0:prop>"
+                + "<x1:getctag xmlns:x1='http://calendarserver.org/ns/'/></x0:prop></x0:propfind>"));
+        assertThat(a.names()).containsExactly(DavNames.GETETAG);
+        assertThat(b.names()).containsExactly(DavNames.GETCTAG);
+    }
+
+    @Test
+    void refusesDoctypes() {
+        assertThatThrownBy(() -> XmlParser.parse(bytes("<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>")))
+                .isInstanceOf(DavException.class).extracting(e -> ((DavException) e).status()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesDeepNesting() {
+        String deep = "<a>".repeat(200) + "</a>".repeat(200);
+        assertThatThrownBy(() -> XmlParser.parse(bytes(deep))).isInstanceOf(DavException.class);
+    }
+
+    @Test
+    void multigetElementOrderDoesNotMatter() {
+        ReportRequest request = RequestParser.report(bytes("<C:addressbook-multiget xmlns:D='DAV:' "
+                + "xmlns:C='urn:ietf:params:xml:ns:carddav'><D:href>/a.vcf</D:href><D:prop><D:getetag/>"
+                + "<C:address-data version='4.0'/></D:prop><D:href> /b.vcf </D:href></C:addressbook-multiget>"));
+        ReportRequest.Multiget multiget = (ReportRequest.Multiget) request;
+        assertThat(multiget.hrefs()).containsExactly("/a.vcf", "/b.vcf");
+        assertThat(multiget.props().addressData().orElseThrow().format()).isEqualTo(CardFormat.VCARD_4);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

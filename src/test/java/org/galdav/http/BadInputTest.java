@@ -1,0 +1,89 @@
+package org.galdav.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.galdav.support.Bodies;
+import org.galdav.support.DavClient;
+import org.galdav.support.Multistatus;
+import org.galdav.support.TestServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile and broken requests get a clean HTTP answer, never a stack trace or a leak. */
+class BadInputTest {
+    private final DavClient client = TestServers.demoClient();
+
+    @Test
+    void malformedXmlIs400WithoutStackTrace() {
+        HttpResponse<String> response = client.propfind(CardTestSupport.BOOK, "0", "<d:propfind xmlns:d='DAV:'><d:prop>");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Exception", "at org.", "at java.");
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET-VALUE");
+        String xxe = "<?xml version='1.0'?><!DOCTYPE p [<!ENTITY x SYSTEM '" + secret.toUri() + "'>]>"
+                + "<d:propfind xmlns:d='DAV:'><d:prop><d:displayname>&x;</d:displayname></d:prop></d:propfind>";
+        HttpResponse<String> response = client.propfind(CardTestSupport.BOOK, "0", xxe);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("TOP-SECRET-VALUE");
+        String bomb = "<?xml version='1.0'?><!DOCTYPE l [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;'>]>"
+                + "<d:propfind xmlns:d='DAV:'><d:prop><d:displayname>&b;</d:displayname></d:prop></d:propfind>";
+        assertThat(client.propfind(CardTestSupport.BOOK, "0", bomb).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void hugeBodiesAre413() {
+        byte[] body = ("<d:propfind xmlns:d='DAV:'><d:prop>" + "<d:x/>".repeat(2_000_000) + "</d:prop></d:propfind>")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response = client.sendBytes("PROPFIND", CardTestSupport.BOOK, body, "application/xml");
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void badDepthAndWrongContentTypeAreRefused() {
+        assertThat(client.propfind(CardTestSupport.BOOK, "2", Bodies.propfind("d:getetag")).statusCode()).isEqualTo(400);
+        HttpResponse<byte[]> json = client.sendBytes("PROPFIND", CardTestSupport.BOOK, "{}".getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        assertThat(json.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void loginsCannotInjectIntoTheLdapFilter() {
+        for (String login : new String[] {"*", "demo)(uid=*", "*)(|(uid=*", "demo\u0000", "\\2a"}) {
+            assertThat(client.as(login, "demo").propfind("/", "0", Bodies.propfind("d:displayname")).statusCode())
+                    .as(login).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void hostileTextMatchIsTakenLiterally() {
+        String[] hostile = {"*", ")(objectClass=*", "\\", "*)(|(cn=*", "\u0000", "x".repeat(5000)};
+        for (String text : hostile) {
+            HttpResponse<String> response = client.report(CardTestSupport.BOOK, "1", Bodies.query(
+                    "<C:filter><C:prop-filter name='FN'><C:text-match>" + escape(text)
+                            + "</C:text-match></C:prop-filter></C:filter>", null));
+            if (text.equals("\u0000")) {
+                assertThat(response.statusCode()).as("NUL is not allowed in XML").isEqualTo(400);
+                continue;
+            }
+            assertThat(response.statusCode()).as(text).isEqualTo(207);
+            assertThat(Multistatus.parse(response.body()).responses()).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownMethodIs501() {
+        assertThat(client.send("BREW", "/", null).statusCode()).isEqualTo(501);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace("\u0000", "&#0;");
+    }
+}

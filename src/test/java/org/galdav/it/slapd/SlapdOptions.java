@@ -1,0 +1,27 @@
+package org.galdav.it.slapd;
+
+import java.util.Objects;
+
+/**
+ * What a private {@link Slapd} instance should look like. Kept to the few knobs the
+ * integration tests vary, so that every other part of the generated configuration stays
+ * identical between tests.
+ *
+ * @param suffix    the database suffix, e.g. {@code dc=example,dc=org}; {@link Slapd#start}
+ *                  creates this entry itself
+ * @param sizeLimit server-side size limit for non-root searches, {@code 0} means unlimited
+ *                  (note: OpenLDAP's own default would be 500, so 0 is written out explicitly)
+ * @param syncprov  whether to load the syncprov overlay (RFC 4533 content synchronisation)
+ */
+public record SlapdOptions(String suffix, int sizeLimit, boolean syncprov) {
+
+    public SlapdOptions {
+        Objects.requireNonNull(suffix, "suffix");
+        if (suffix.isBlank()) {
+            throw new IllegalArgumentException("suffix must not be blank");
+        }
+        if (sizeLimit < 0) {
+            throw new IllegalArgumentException("sizeLimit must be >= 0 (0 = unlimited): " + sizeLimit);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.galdav.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import java.util.List;
+import java.util.Optional;
+import org.galdav.core.query.CardFilter;
+import org.galdav.core.query.CardMatcher;
+import org.galdav.core.query.Collation;
+import org.galdav.core.query.MatchType;
+import org.galdav.core.query.ParamFilter;
+import org.galdav.core.query.PropFilter;
+import org.galdav.core.query.Combination;
+import org.galdav.core.query.TextMatch;
+import org.galdav.vcard.RenderedCard;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The LDAP filter is selective, never misses a matching entry, and no value changes its structure. */
+class QueryTranslatorTest {
+    private static final Mapping MAPPING = MappingLoader.load("mappings/inetorgperson.conf");
+    private static final QueryTranslator TRANSLATOR = new QueryTranslator(MAPPING);
+    private static final EntryMapper MAPPER = new EntryMapper(MAPPING);
+    private static final Entry ANNA = new Entry("uid=anna,ou=People,dc=example,dc=com",
+            new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
+            new com.unboundid.ldap.sdk.Attribute("entryUUID", "6b2c3b7e-1111-4222-8333-944445555666"),
+            new com.unboundid.ldap.sdk.Attribute("uid", "anna"),
+            new com.unboundid.ldap.sdk.Attribute("cn", "Anna (Ops) *Star* Łukasik"),
+            new com.unboundid.ldap.sdk.Attribute("sn", "Łukasik"),
+            new com.unboundid.ldap.sdk.Attribute("givenName", "Anna"),
+            new com.unboundid.ldap.sdk.Attribute("mail", "anna@example.com"),
+            new com.unboundid.ldap.sdk.Attribute("mobile", "+48 600 100 200"));
+
+    @org.junit.jupiter.api.Test
+    void containsOnFnBecomesSubstringFiltersOnTheNameAttributes() {
+        Filter filter = TRANSLATOR.translate(query("FN", "ann", MatchType.CONTAINS));
+        String text = filter.toString();
+        assertThat(text).contains("(displayName=*ann*)", "(cn=*ann*)", "(givenName=*ann*)", "(sn=*ann*)");
+        assertThat(text).doesNotContain("(objectClass=*)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", ")(objectClass=*", "\\", "*)(|(cn=*", "a\u0000b", "Star*", "(Ops)", "Łuk", "ANNA"})
+    void valuesAreEscapedAndNeverChangeTheFilterStructure(String value) throws Exception {
+        for (MatchType type : MatchType.values()) {
+            Filter filter = TRANSLATOR.translate(query("FN", value, type));
+            Filter reparsed = Filter.create(filter.toString());
+            assertThat(reparsed).isEqualTo(filter);
+            assertThat(shape(filter)).isEqualTo(shape(TRANSLATOR.translate(query("FN", "plain", type))));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ann", "ANNA", "Star*", "(Ops)", "Łuk", "łukasik", "anna@", "600 100", "Anna Ł", "nobody"})
+    void neverRejectsAnEntryTheReferenceAccepts(String value) throws Exception {
+        RenderedCard card = RenderedCard.of(MAPPER.map(ANNA, MemberResolver.NONE).orElseThrow(), "test");
+        for (String property : List.of("FN", "EMAIL", "TEL", "N", "NICKNAME")) {
+            for (MatchType type : MatchType.values()) {
+                CardFilter query = query(property, value, type);
+                if (CardMatcher.matches(query, card.properties())) {
+                    assertThat(TRANSLATOR.translate(query).matchesEntry(ANNA))
+                            .as(property + " " + type + " " + value).isTrue();
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void unmappedPropertiesNeverMatchAndNegationWidens() {
+        Filter unmapped = TRANSLATOR.translate(query("X-SHOE-SIZE", "42", MatchType.EQUALS));
+        assertThat(unmapped.toString()).contains("(!(objectClass=*))");
+        CardFilter negated = new CardFilter(Combination.ANY_OF, List.of(PropFilter.of("FN", false, Combination.ANY_OF,
+                List.of(new TextMatch("x", Collation.UNICODE_CASEMAP, MatchType.CONTAINS, true)), List.of())));
+        assertThat(TRANSLATOR.translate(negated).toString()).doesNotContain("*x*");
+        CardFilter param = new CardFilter(Combination.ANY_OF, List.of(PropFilter.of("TEL", false, Combination.ANY_OF, List.of(),
+                List.of(new ParamFilter("TYPE", false, Optional.empty())))));
+        assertThat(TRANSLATOR.translate(param).toString()).contains("mobile=*");
+    }
+
+    private static CardFilter query(String property, String value, MatchType type) {
+        return new CardFilter(Combination.ANY_OF, List.of(PropFilter.of(property, false, Combination.ANY_OF,
+                List.of(new TextMatch(value, Collation.UNICODE_CASEMAP, type, false)), List.of())));
+    }
+
+    /** The filter tree with every assertion value blanked out. */
+    private static String shape(Filter filter) {
+        StringBuilder out = new StringBuilder().append(filter.getFilterType()).append('(');
+        if (filter.getAttributeName() != null) {
+            out.append(filter.getAttributeName());
+        }
+        for (Filter component : filter.getComponents()) {
+            out.append(shape(component));
+        }
+        if (filter.getNOTComponent() != null) {
+            out.append(shape(filter.getNOTComponent()));
+        }
+        if (filter.getSubAnyStrings() != null) {
+            out.append(filter.getSubAnyStrings().length).append(filter.getSubInitialString() != null)
+                    .append(filter.getSubFinalString() != null);
+        }
+        return out.append(')').toString();
+    }
+}

@@ -1,0 +1,54 @@
+package org.galdav.support;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.unboundid.ldap.sdk.Filter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.galdav.config.Settings;
+import org.galdav.config.SettingsLoader;
+import org.galdav.server.GaldavServer;
+
+/**
+ * Starts real servers for tests: the same composition root as production, on an ephemeral port,
+ * over real LDAP. The shared demo server is started once per test JVM.
+ */
+public final class TestServers {
+    public static final int DEMO_PEOPLE = 300;
+    private static GaldavServer shared;
+    private static final List<Filter> SHARED_FILTERS = new CopyOnWriteArrayList<>();
+
+    private TestServers() {
+    }
+
+    /** The shared server on a 300-person demo directory. Do not modify its directory. */
+    public static synchronized GaldavServer demo() {
+        if (shared == null) {
+            shared = start(Map.of("demo.people", DEMO_PEOPLE), SHARED_FILTERS, Ticker.systemTicker());
+        }
+        return shared;
+    }
+
+    /** Every LDAP filter the shared server has sent so far. */
+    public static List<Filter> sharedFilters() {
+        return SHARED_FILTERS;
+    }
+
+    public static DavClient demoClient() {
+        return new DavClient(demo().url(), "demo", "demo");
+    }
+
+    /** A private server; the caller closes it. */
+    public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, Ticker ticker) {
+        System.setProperty("java.awt.headless", "true");
+        Config overrides = ConfigFactory.parseMap(Map.of("http.port", 0)).withFallback(ConfigFactory.parseMap(settings));
+        Settings loaded = SettingsLoader.load(ConfigFactory.parseMap(settings).withFallback(overrides));
+        try {
+            return GaldavServer.start(loaded, (filter, entries, pages, nanos) -> filters.add(filter), ticker);
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not start", e);
+        }
+    }
+}
