@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.galdav.core.AddressBook;
@@ -22,6 +23,7 @@ import org.galdav.core.QueryOutcome;
 import org.galdav.core.query.CardMatcher;
 import org.galdav.core.query.CardQuery;
 import org.galdav.directory.Directory;
+import org.galdav.directory.EntryHandler;
 import org.galdav.directory.SearchOutcome;
 import org.galdav.mapping.EntryMapper;
 import org.galdav.mapping.MemberResolver;
@@ -90,12 +92,13 @@ public final class LdapAddressBook implements AddressBook {
 
     @Override
     public void scan(CardSink<Card> sink) throws IOException {
-        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), card -> {
+        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, card -> {
             sink.accept(card);
             return true;
         });
         if (!outcome.complete()) {
-            LOG.warn("address book {}: listing is incomplete ({} entries); see the LDAP warning above", info.id(),
+            LOG.warn("address book {}: listing is incomplete ({} entries): the directory limited the search. Give "
+                    + "the service account a higher size limit, or allow paged results to exceed it.", info.id(),
                     outcome.entries());
         }
     }
@@ -118,7 +121,7 @@ public final class LdapAddressBook implements AddressBook {
                     .map(id -> Filter.createEqualityFilter(idAttribute, id)).toList();
             Filter filter = Filter.createANDFilter(mapper.mapping().entryFilter(), Filter.createORFilter(any));
             try {
-                stream(filter, card -> {
+                stream(filter, false, card -> {
                     if (names.contains(card.name())) {
                         found.put(card.name(), card);
                     }
@@ -136,7 +139,7 @@ public final class LdapAddressBook implements AddressBook {
         Filter filter = translator.translate(query.filter());
         int[] delivered = {0};
         boolean[] truncated = {false};
-        stream(filter, card -> {
+        SearchOutcome outcome = stream(filter, true, card -> {
             if (!CardMatcher.matches(query.filter(), card.properties())) {
                 return true;
             }
@@ -148,7 +151,8 @@ public final class LdapAddressBook implements AddressBook {
             sink.accept(card);
             return true;
         });
-        return new QueryOutcome(delivered[0], truncated[0]);
+        // A search the directory cut short may have missed matches: report it like a truncation.
+        return new QueryOutcome(delivered[0], truncated[0] || (!outcome.complete() && outcome.limited()));
     }
 
     /** The LDAP filter a query is sent as; for tests and diagnostics. */
@@ -156,31 +160,37 @@ public final class LdapAddressBook implements AddressBook {
         return translator.translate(query.filter());
     }
 
+    /** Range splitting needs UUID-valued ids with an ordering rule; entryUUID has both (RFC 4530). */
+    private static boolean isUuid(String attribute) {
+        return attribute.equalsIgnoreCase("entryUUID");
+    }
+
     private interface CardHandler {
         boolean accept(RenderedCard card) throws IOException;
     }
 
-    private SearchOutcome stream(Filter filter, CardHandler handler) throws IOException {
+    /** @param whole when true, fetch past server size limits (see {@link Directory#searchAll}) */
+    private SearchOutcome stream(Filter filter, boolean whole, CardHandler handler) throws IOException {
+        EntryHandler entries = entry -> {
+            Optional<RenderedCard> card;
+            try {
+                card = mapper.map(entry, members).map(m -> RenderedCard.of(m, mapper.mapping().fingerprint()));
+            } catch (RuntimeException e) {
+                LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
+                return true;
+            }
+            try {
+                return card.isEmpty() || handler.accept(card.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        String[] attributes = mapper.mapping().requestedAttributes();
+        String id = mapper.mapping().idAttribute();
         try {
-            return directory.search(baseDn, filter, mapper.mapping().requestedAttributes(), entry -> {
-                try {
-                    return mapper.map(entry, members)
-                            .map(mapped -> RenderedCard.of(mapped, mapper.mapping().fingerprint()))
-                            .map(card -> {
-                                try {
-                                    return handler.accept(card);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            }).orElse(true);
-                } catch (RuntimeException e) {
-                    if (e instanceof UncheckedIOException) {
-                        throw e;
-                    }
-                    LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
-                    return true;
-                }
-            });
+            return whole && isUuid(id)
+                    ? directory.searchAll(baseDn, filter, attributes, id, entries)
+                    : directory.search(baseDn, filter, attributes, entries);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -19,7 +19,9 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.galdav.core.SourceUnavailableException;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Directory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Directory.class);
+    /** Most entries remembered to avoid duplicates when a size limit forces range splitting. */
+    private static final int MAX_REMEMBERED = 100_000;
 
     private final LDAPConnectionPool pool;
     private final LdapSettings settings;
@@ -75,6 +79,68 @@ public final class Directory implements AutoCloseable {
      */
     public SearchOutcome search(String baseDn, Filter filter, String[] attributes, EntryHandler handler) {
         return search(baseDn, SearchScope.SUB, filter, attributes, handler);
+    }
+
+    /**
+     * Like {@link #search(String, Filter, String[], EntryHandler)}, but complete even where the server
+     * caps paged searches below the result size (OpenLDAP's plain {@code sizelimit} does): the rest is
+     * fetched in disjoint ranges of {@code uuidAttribute}, split further wherever a range is still too
+     * large. Entries delivered before the limit struck are remembered (at most as many as the limit)
+     * so none is delivered twice.
+     */
+    public SearchOutcome searchAll(String baseDn, Filter filter, String[] attributes, String uuidAttribute,
+                                   EntryHandler handler) {
+        Set<String> seen = new HashSet<>();
+        SearchOutcome first = search(baseDn, SearchScope.SUB, filter, attributes, entry -> {
+            if (seen.size() <= MAX_REMEMBERED) {
+                seen.add(entry.getDN());
+            }
+            return handler.accept(entry);
+        });
+        if (!first.limited() || seen.size() > MAX_REMEMBERED) {
+            return first;
+        }
+        LOG.info("search below {} hit the server's size limit after {} entries; fetching the rest in {} ranges",
+                baseDn, first.entries(), uuidAttribute);
+        long[] totals = {first.entries(), first.pages()};
+        boolean complete = searchRanges(baseDn, filter, attributes, uuidAttribute, "", seen, handler, totals);
+        return new SearchOutcome(totals[0], (int) totals[1], complete, !complete);
+    }
+
+    private boolean searchRanges(String baseDn, Filter filter, String[] attributes, String uuidAttribute,
+                                 String prefix, Set<String> seen, EntryHandler handler, long[] totals) {
+        boolean complete = true;
+        for (String range : UuidRanges.children(prefix)) {
+            Filter ranged = Filter.createANDFilter(filter, UuidRanges.range(uuidAttribute, range));
+            Set<String> delivered = new HashSet<>();
+            boolean[] stop = {false};
+            SearchOutcome outcome = search(baseDn, SearchScope.SUB, ranged, attributes, entry -> {
+                String dn = entry.getDN();
+                delivered.add(dn);
+                if (seen.contains(dn)) {
+                    return true;
+                }
+                totals[0]++;
+                boolean more = handler.accept(entry);
+                stop[0] = !more;
+                return more;
+            });
+            totals[1] += outcome.pages();
+            if (stop[0]) {
+                return false;
+            }
+            if (outcome.limited()) {
+                if (range.length() >= UuidRanges.MAX_PREFIX) {
+                    LOG.warn("range {} of {} is still over the server's size limit; entries are missing", range,
+                            uuidAttribute);
+                    complete = false;
+                    continue;
+                }
+                seen.addAll(delivered);
+                complete &= searchRanges(baseDn, filter, attributes, uuidAttribute, range, seen, handler, totals);
+            }
+        }
+        return complete;
     }
 
     /** Reads one entry if it exists below the search scope and matches the filter. */
@@ -147,6 +213,7 @@ public final class Directory implements AutoCloseable {
         }
         int pages = 0;
         boolean complete = true;
+        boolean limited = false;
         try {
             ASN1OctetString cookie = null;
             do {
@@ -163,9 +230,9 @@ public final class Directory implements AutoCloseable {
                 }
                 if (result.getResultCode() != ResultCode.SUCCESS) {
                     complete = false;
-                    LOG.warn("LDAP search below {} ended early: {} ({}); {} entries read. Raise the server's limits "
-                            + "for the service account or enable paged results.", baseDn, result.getResultCode(),
-                            result.getDiagnosticMessage(), delivered.get());
+                    limited = true;
+                    LOG.debug("LDAP search below {} with {} ended early: {} after {} entries", baseDn, filter,
+                            result.getResultCode(), delivered.get());
                     break;
                 }
                 SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
@@ -184,7 +251,7 @@ public final class Directory implements AutoCloseable {
         }
         boolean finished = complete && !stopped.get();
         observer.searched(filter, delivered.get(), pages, System.nanoTime() - started);
-        return new SearchOutcome(delivered.get(), pages, finished);
+        return new SearchOutcome(delivered.get(), pages, finished, limited);
     }
 
     /** RFC 2696 §3: a page size of zero with the cookie tells the server to drop the paged search's state. */

@@ -1,0 +1,100 @@
+package org.galdav.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.galdav.support.Multistatus.CARD;
+import static org.galdav.support.Multistatus.DAV;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.galdav.demo.DemoCompany;
+import org.galdav.demo.DemoOptions;
+import org.galdav.it.slapd.Slapd;
+import org.galdav.it.slapd.SlapdOptions;
+import org.galdav.server.GaldavServer;
+import org.galdav.support.Bodies;
+import org.galdav.support.Cards;
+import org.galdav.support.DavClient;
+import org.galdav.support.Multistatus;
+import org.galdav.support.TestServers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * galdav against a real OpenLDAP slapd (started by the test) whose size limit is below the directory
+ * size, in both ways admins set it: with paged searches exempt (size.prtotal=unlimited) and with a
+ * plain sizelimit that caps paged searches too.
+ */
+class OpenLdapIntegrationTest {
+    private static final String BOOK = "/addressbooks/directory/";
+    private static final int PEOPLE = 240;
+    private static final int SIZE_LIMIT = 100;
+    /** slapd generates these itself and refuses them from clients. */
+    private static final Set<String> GENERATED = Set.of("entryuuid", "createtimestamp", "modifytimestamp",
+            "creatorsname", "modifiersname", "entrycsn", "entrydn", "subschemasubentry");
+
+    @ParameterizedTest(name = "paged searches exempt from the size limit: {0}")
+    @ValueSource(booleans = {true, false})
+    void listsSearchesAndServesEveryEntryDespiteTheSizeLimit(boolean pagedUnlimited) throws Exception {
+        if (!Slapd.available()) {
+            throw new AssertionError("/usr/sbin/slapd is missing: install the Debian package slapd (.ci/run does)");
+        }
+        List<Entry> entries = DemoCompany.entries(new DemoOptions(PEOPLE, 11, 0)).stream()
+                .map(OpenLdapIntegrationTest::withoutGenerated).toList();
+        long published = entries.stream().filter(e -> e.hasObjectClass("inetOrgPerson")
+                || e.hasObjectClass("groupOfNames") || e.hasObjectClass("groupOfUniqueNames")).count();
+        assertThat(published).isGreaterThan(SIZE_LIMIT);
+
+        try (Slapd slapd = Slapd.start(new SlapdOptions(DemoCompany.BASE_DN, SIZE_LIMIT, false), pagedUnlimited)) {
+            slapd.add(entries);
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("ldap.url", slapd.url());
+            settings.put("ldap.bind-dn", DemoCompany.SERVICE_DN);
+            settings.put("ldap.bind-password", DemoCompany.SERVICE_PASSWORD);
+            settings.put("ldap.base-dn", DemoCompany.BASE_DN);
+            settings.put("ldap.page-size", 50);
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+                DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
+                assertThat(client.as("demo", "wrong").propfind(BOOK, "0", Bodies.propfind("d:displayname")).statusCode())
+                        .isEqualTo(401);
+
+                Multistatus listing = Multistatus.parse(client.propfind(BOOK, "1", Bodies.propfind("d:getetag")).body());
+                List<Multistatus.Response> cards = listing.responses().stream().filter(r -> !r.href().equals(BOOK)).toList();
+                assertThat(cards).hasSize((int) published);
+                assertThat(cards.stream().map(Multistatus.Response::href).distinct()).hasSize(cards.size());
+
+                Multistatus.Response first = cards.get(0);
+                VCard card = Cards.valid(client.get(first.href()).body(), VCardVersion.V3_0);
+                assertThat(first.href()).endsWith(card.getUid().getValue() + ".vcf");
+
+                Multistatus all = Multistatus.parse(client.report(BOOK, "1", Bodies.query("", null)).body());
+                assertThat(all.responses()).hasSize((int) published);
+
+                Multistatus demo = Multistatus.parse(client.report(BOOK, "1", Bodies.query(
+                        "<C:filter><C:prop-filter name='NICKNAME'><C:text-match match-type='equals'>demo"
+                                + "</C:text-match></C:prop-filter></C:filter>", null)).body());
+                assertThat(demo.responses()).hasSize(1);
+                VCard demoCard = Cards.valid(demo.responses().get(0).okText(CARD, "address-data"), VCardVersion.V3_0);
+                assertThat(demoCard.getEmails()).isNotEmpty();
+                assertThat(demo.responses().get(0).okText(DAV, "getetag")).isNotBlank();
+            }
+        }
+    }
+
+    private static Entry withoutGenerated(Entry entry) {
+        Entry copy = new Entry(entry.getDN());
+        for (Attribute attribute : entry.getAttributes()) {
+            if (!GENERATED.contains(attribute.getBaseName().toLowerCase(java.util.Locale.ROOT))) {
+                copy.addAttribute(attribute);
+            }
+        }
+        return copy;
+    }
+}
