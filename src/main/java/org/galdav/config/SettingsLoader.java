@@ -75,7 +75,9 @@ public final class SettingsLoader {
     private static Settings build(Config c) {
         HttpSettings http = new HttpSettings(c.getString("http.host"), c.getInt("http.port"),
                 c.getBytes("http.max-request-bytes"), c.getBoolean("http.anonymous-read"), c.getString("http.realm"),
-                c.getInt("search.max-results"));
+                c.getInt("search.max-results"),
+                c.hasPath("http.tls.key-store") ? Optional.of(Path.of(c.getString("http.tls.key-store"))) : Optional.empty(),
+                c.hasPath("http.tls.key-store-password") ? c.getString("http.tls.key-store-password") : "");
         Optional<List<String>> urls = urls(c);
         String baseDn = c.hasPath("ldap.base-dn") ? c.getString("ldap.base-dn").trim() : "";
         if (urls.isPresent() && baseDn.isEmpty()) {

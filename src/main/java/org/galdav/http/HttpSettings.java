@@ -1,6 +1,8 @@
 package org.galdav.http;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * HTTP side settings.
@@ -11,17 +13,27 @@ import java.util.Objects;
  * @param anonymousRead    serve requests without credentials as the anonymous principal
  * @param realm            Basic realm shown by clients
  * @param maxQueryResults  server cap on addressbook-query results; more matches are reported with 507
+ * @param keyStore         PKCS#12 key store with the server certificate; present = serve HTTPS only
+ * @param keyStorePassword its password
  */
 public record HttpSettings(String host, int port, long maxRequestBytes, boolean anonymousRead, String realm,
-                           int maxQueryResults) {
+                           int maxQueryResults, Optional<Path> keyStore, String keyStorePassword) {
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(realm, "realm");
+        Objects.requireNonNull(keyStore, "keyStore");
+        Objects.requireNonNull(keyStorePassword, "keyStorePassword");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535");
         }
         if (maxRequestBytes < 1024 || maxQueryResults < 1) {
             throw new IllegalArgumentException("request size and query cap must be positive");
         }
+    }
+
+    /** Never prints the key store password. */
+    @Override
+    public String toString() {
+        return "HttpSettings[host=" + host + ", port=" + port + ", tls=" + keyStore.isPresent() + "]";
     }
 }

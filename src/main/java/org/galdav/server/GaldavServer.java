@@ -106,14 +106,19 @@ public final class GaldavServer implements AutoCloseable {
                         exchange.getResponseSender().send(registry.scrape());
                     })
                     .addExactPath("/health", health(directory));
-            Undertow undertow = Undertow.builder()
-                    .addHttpListener(settings.http().port(), settings.http().host())
-                    .setHandler(new AccessLog(paths, registry))
-                    .build();
+            Undertow.Builder builder = Undertow.builder().setHandler(new AccessLog(paths, registry));
+            if (settings.http().keyStore().isPresent()) {
+                builder.addHttpsListener(settings.http().port(), settings.http().host(),
+                        ServerTls.context(settings.http().keyStore().get(), settings.http().keyStorePassword()));
+            } else {
+                builder.addHttpListener(settings.http().port(), settings.http().host());
+            }
+            Undertow undertow = builder.build();
             undertow.start();
             InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
             String host = address.getAddress().isAnyLocalAddress() ? "localhost" : settings.http().host();
-            String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/";
+            String scheme = settings.http().keyStore().isPresent() ? "https" : "http";
+            String url = scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/";
             LOG.info("galdav listening on {}", url);
             return new GaldavServer(demo, directory, undertow, url, ldapBooks);
         } catch (RuntimeException e) {

@@ -41,6 +41,24 @@ class ReportTest {
     }
 
     @Test
+    void everyCardIsAValidVCard4InAMultigetOfTheWholeBook() {
+        List<String> hrefs = CardTestSupport.listing(client).stream().map(Multistatus.Response::href).toList();
+        Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.multiget(
+                "<C:address-data content-type='text/vcard' version='4.0'/>", hrefs.toArray(String[]::new))).body());
+        assertThat(ms.hrefs()).containsExactlyElementsOf(hrefs);
+        long groups = 0;
+        for (Multistatus.Response response : ms.responses()) {
+            VCard card = Cards.valid(response.okText(CARD, "address-data"), VCardVersion.V4_0);
+            if (card.getKind() != null && card.getKind().isGroup()) {
+                groups++;
+                assertThat(card.getMembers()).isNotEmpty();
+                assertThat(card.getMembers().get(0).getUri()).startsWith("urn:uuid:");
+            }
+        }
+        assertThat(groups).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
     void multigetHonoursVersionAndPropertySubset() {
         String href = CardTestSupport.listing(client).get(3).href();
         Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.multiget(

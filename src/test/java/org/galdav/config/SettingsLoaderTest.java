@@ -1,0 +1,55 @@
+package org.galdav.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Defaults load; mistakes stop the start with a message naming the key. */
+class SettingsLoaderTest {
+    @Test
+    void defaultsDescribeTheDemoSetup() {
+        Settings settings = SettingsLoader.load(ConfigFactory.empty());
+        assertThat(settings.ldap()).isEmpty();
+        assertThat(settings.http().port()).isEqualTo(8080);
+        assertThat(settings.loginFilter()).isEqualTo("(uid={0})");
+        assertThat(settings.books()).hasSize(1);
+        assertThat(settings.books().get(0).mapping()).isEqualTo("mappings/inetorgperson.conf");
+        assertThat(settings.demoPeople()).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void aDirectoryNeedsABaseDn() {
+        assertThatThrownBy(() -> SettingsLoader.load(ConfigFactory.parseString("ldap.url = \"ldap://x\"")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("ldap.base-dn");
+    }
+
+    @Test
+    void wrongTypesNameTheKey() {
+        assertThatThrownBy(() -> SettingsLoader.load(ConfigFactory.parseString("http.port = abc")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("http.port");
+        assertThatThrownBy(() -> SettingsLoader.load(ConfigFactory.parseString("ldap.url = \"http://x\"\nldap.base-dn = x")))
+                .hasMessageContaining("ldap.url");
+        assertThatThrownBy(() -> SettingsLoader.load(ConfigFactory.parseString("cache.ttl = 0s")))
+                .hasMessageContaining("cache.ttl");
+        assertThatThrownBy(() -> SettingsLoader.load(ConfigFactory.parseString("books = [{ id = a, mapping = m }, { id = a, mapping = m }]")))
+                .hasMessageContaining("books[1].id");
+    }
+
+    @Test
+    void passwordFileWinsAndIsTrimmed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pw");
+        Files.writeString(file, "s3cret\n");
+        Settings settings = SettingsLoader.load(ConfigFactory.parseString("ldap.url = \"ldap://127.0.0.1\"\n"
+                + "ldap.base-dn = \"dc=x\"\nldap.bind-password = wrong\nldap.bind-password-file = \"" + file + "\""));
+        assertThat(settings.ldap().orElseThrow().bindPassword()).isEqualTo("s3cret");
+        assertThat(settings.ldap().orElseThrow().toString()).doesNotContain("s3cret");
+        assertThatThrownBy(() -> SettingsLoader.load(ConfigFactory.parseString("ldap.url = \"ldap://127.0.0.1\"\n"
+                + "ldap.base-dn = \"dc=x\"\nldap.bind-password-file = \"" + dir.resolve("missing") + "\"")))
+                .hasMessageContaining("ldap.bind-password-file");
+    }
+}
