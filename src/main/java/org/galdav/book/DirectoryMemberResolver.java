@@ -47,6 +47,14 @@ final class DirectoryMemberResolver implements MemberResolver {
         return out;
     }
 
+    /** Records an entry seen by another search, so that groups listed later need no extra reads. */
+    void remember(String dn, String id) {
+        String key = normalized(dn);
+        if (!key.isEmpty()) {
+            uids.put(key, Optional.of(id));
+        }
+    }
+
     private Optional<String> lookup(String dn) {
         try {
             if (dn.isEmpty() || !new DN(dn).isDescendantOf(base, true)) {

@@ -26,7 +26,6 @@ import org.galdav.directory.Directory;
 import org.galdav.directory.EntryHandler;
 import org.galdav.directory.SearchOutcome;
 import org.galdav.mapping.EntryMapper;
-import org.galdav.mapping.MemberResolver;
 import org.galdav.mapping.QueryTranslator;
 import org.galdav.vcard.RenderedCard;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public final class LdapAddressBook implements AddressBook {
     private final String baseDn;
     private final EntryMapper mapper;
     private final QueryTranslator translator;
-    private final MemberResolver members;
+    private final DirectoryMemberResolver members;
 
     public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper) {
         this.info = info;
@@ -173,6 +172,7 @@ public final class LdapAddressBook implements AddressBook {
     private SearchOutcome stream(Filter filter, boolean whole, CardHandler handler) throws IOException {
         EntryHandler entries = entry -> {
             Optional<RenderedCard> card;
+            mapper.idOf(entry).ifPresent(id -> members.remember(entry.getDN(), id));
             try {
                 card = mapper.map(entry, members).map(m -> RenderedCard.of(m, mapper.mapping().fingerprint()));
             } catch (RuntimeException e) {
