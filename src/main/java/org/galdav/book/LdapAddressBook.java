@@ -44,7 +44,7 @@ public final class LdapAddressBook implements AddressBook {
     private final Directory directory;
     private final String baseDn;
     private final EntryMapper mapper;
-    private final QueryTranslator translator;
+    private volatile QueryTranslator translator;
     private final DirectoryMemberResolver members;
 
     public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper) {
@@ -52,7 +52,6 @@ public final class LdapAddressBook implements AddressBook {
         this.directory = directory;
         this.baseDn = baseDn;
         this.mapper = mapper;
-        this.translator = new QueryTranslator(mapper.mapping());
         this.members = new DirectoryMemberResolver(directory, baseDn, mapper);
     }
 
@@ -135,7 +134,7 @@ public final class LdapAddressBook implements AddressBook {
 
     @Override
     public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
-        Filter filter = translator.translate(query.filter());
+        Filter filter = translator().translate(query.filter());
         int[] delivered = {0};
         boolean[] truncated = {false};
         SearchOutcome outcome = stream(filter, true, card -> {
@@ -156,7 +155,17 @@ public final class LdapAddressBook implements AddressBook {
 
     /** The LDAP filter a query is sent as; for tests and diagnostics. */
     public Filter ldapFilterFor(CardQuery query) {
-        return translator.translate(query.filter());
+        return translator().translate(query.filter());
+    }
+
+    /** Built on first use, from the schema of the directory as it is then (it may be down at start). */
+    private QueryTranslator translator() {
+        QueryTranslator current = translator;
+        if (current == null) {
+            current = new QueryTranslator(mapper.mapping(), SchemaRules.of(directory.schema().orElse(null)));
+            translator = current;
+        }
+        return current;
     }
 
     /** Range splitting needs UUID-valued ids with an ordering rule; entryUUID has both (RFC 4530). */

@@ -5,8 +5,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Small JPEG portraits (a coloured square with the person's initials) so that clients get real
@@ -76,15 +80,26 @@ final class Avatars {
         }
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, SIZE, SIZE, pixels, 0, SIZE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        try {
-            if (!ImageIO.write(image, "jpeg", out)) {
-                throw new IllegalStateException("no JPEG writer available");
-            }
+        return encode(image);
+    }
+
+    /** JPEG-encodes in memory; {@code ImageIO.write} would go through a temporary file cache. */
+    private static byte[] encode(BufferedImage image) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("no JPEG writer available");
+        }
+        ImageWriter writer = writers.next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(image);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
-        return out.toByteArray();
+        return bytes.toByteArray();
     }
 
     private static void drawGlyph(int[] pixels, char letter, int left, int top, int ink) {

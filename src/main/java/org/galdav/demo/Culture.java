@@ -10,15 +10,15 @@ import java.util.List;
 enum Culture {
 
     GERMAN(20, Office.BERLIN, false,
-            "Lukas Jonas Felix Maximilian Paul Jürgen Jörg Günther Uwe Matthias Stefan Tobias Moritz Klaus",
+            "Lukas Jonas Felix Maximilian Paul Jürgen Jörg Günther Uwe Matthias Stefan Tobias Hans-Peter Klaus",
             "Anna Sophie Marie Lena Hannah Käthe Sabine Katharina Birgit Jana Ulrike Friederike Jutta Lea",
             "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Köhler Groß Schäfer "
                     + "Krüger Wolf Braun Zimmermann Hartmann Lange Böhm Weiß Jäger Vogel Günther",
             null),
     FRENCH(14, Office.LYON, false,
-            "François Mathieu Sébastien Jérôme Noël Gaël Thomas Julien Étienne Hugo Benoît Loïc Rémi Théo",
-            "Élodie Amélie Léa Hélène Chloé Céline Anaïs Camille Manon Inès Océane Maëlle Bérénice Josée",
-            "Dubois Lefèvre Moreau Girard Fontaine Rousseau Leroy Bonnet Mercier Chevalier Lemaître Dupré "
+            "François Mathieu Sébastien Jérôme Noël Gaël Thomas Julien Étienne Hugo Benoît Loïc Jean-Luc Théo",
+            "Élodie Amélie Léa Hélène Chloé Céline Anaïs Camille Manon Inès Océane Maëlle Marie-Claire Josée",
+            "Dubois Lefèvre Moreau Girard Fontaine Rousseau Leroy Bonnet Mercier Chevalier Lemaître Dupré-Lafon "
                     + "Garnier Faure Béranger Laurent Lacroix Aubert Guérin Deschênes",
             null),
     ENGLISH(12, Office.TORONTO, false,

@@ -18,6 +18,7 @@ import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import java.util.HashSet;
 import java.util.Optional;
@@ -273,6 +274,24 @@ public final class Directory implements AutoCloseable {
                 return e.getSearchResult();
             }
             throw e;
+        }
+    }
+
+    /**
+     * The directory's schema (RFC 4512 §4.2), or empty when the service account may not read it.
+     *
+     * @throws org.galdav.core.SourceUnavailableException when the directory cannot be reached
+     */
+    public Optional<Schema> schema() {
+        try {
+            return Optional.ofNullable(pool.getSchema());
+        } catch (LDAPException e) {
+            if (e.getResultCode().isConnectionUsable()) {
+                LOG.warn("cannot read the directory schema ({}); assuming case-insensitive attributes",
+                        e.getResultCode());
+                return Optional.empty();
+            }
+            throw unavailable("schema", e);
         }
     }
 

@@ -5,22 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.galdav.core.query.CardFilter;
-import org.galdav.core.query.PropFilter;
 import org.galdav.core.query.Combination;
+import org.galdav.core.query.MatchType;
+import org.galdav.core.query.PropFilter;
 import org.galdav.core.query.TextMatch;
 
 /**
  * Turns an addressbook-query filter into an LDAP filter that selects a superset of the matching
- * entries, using the mapping backwards (FN comes from displayName, cn or givenName+sn, ...). The
- * result is always re-checked against the cards, so the translation only has to be safe, never
- * exact: where a condition cannot be expressed it widens instead of guessing. Values only ever enter
- * the filter through the SDK's factories, which escape them (RFC 4515).
+ * entries, using the mapping backwards (FN comes from displayName, cn or givenName+sn, ...). Results
+ * are always re-checked against the cards, so the translation only has to be safe, never exact: where
+ * a condition cannot be expressed, or the directory's matching rules could miss a match, it widens to
+ * "the property exists" instead of guessing. Values only ever enter the filter through the SDK's
+ * factories, which escape them (RFC 4515).
  */
 public final class QueryTranslator {
     private final Mapping mapping;
+    private final SearchableAttributes attributes;
 
-    public QueryTranslator(Mapping mapping) {
+    public QueryTranslator(Mapping mapping, SearchableAttributes attributes) {
         this.mapping = mapping;
+        this.attributes = attributes;
     }
 
     /** The LDAP filter for a query, always including the mapping's entry filter. */
@@ -42,6 +46,9 @@ public final class QueryTranslator {
         if (filter.isNotDefined()) {
             return Optional.empty();
         }
+        if (filter.name().equals("UID")) {
+            return uid(filter);
+        }
         List<PropertyRule> rules = mapping.rulesFor(filter.name());
         if (rules.isEmpty()) {
             // Group cards carry KIND/MEMBER without a rule; anything else unmapped can never match.
@@ -49,11 +56,7 @@ public final class QueryTranslator {
         }
         List<Filter> perRule = new ArrayList<>();
         for (PropertyRule rule : rules) {
-            Optional<Filter> f = ruleFilter(rule, filter);
-            if (f.isEmpty()) {
-                return Optional.empty();
-            }
-            perRule.add(f.get());
+            perRule.add(ruleFilter(rule, filter));
         }
         if (filter.name().equals("FN")) {
             // An entry none of the FN rules can name gets its FN from the DN (see EntryMapper).
@@ -62,11 +65,26 @@ public final class QueryTranslator {
         return Optional.of(or(perRule));
     }
 
+    /** UID is the id attribute: an equality test becomes an equality search, anything else widens. */
+    private Optional<Filter> uid(PropFilter filter) {
+        if (filter.textMatches().size() != 1 || !filter.paramFilters().isEmpty()) {
+            return Optional.empty();
+        }
+        TextMatch match = filter.textMatches().get(0);
+        String id = mapping.idAttribute();
+        if (match.negate() || match.matchType() != MatchType.EQUALS || match.text().isEmpty()
+                || !attributes.equalitySafe(id, match.collation())) {
+            return Optional.empty();
+        }
+        return NeedleVariants.of(match.text(), match.collation())
+                .map(vs -> or(vs.stream().map(v -> Filter.createEqualityFilter(id, v)).toList()));
+    }
+
     /** What one rule contributes: its text-matches pushed down, else mere presence of its attributes. */
-    private Optional<Filter> ruleFilter(PropertyRule rule, PropFilter filter) {
+    private Filter ruleFilter(PropertyRule rule, PropFilter filter) {
         Filter presence = presence(rule);
         if (filter.isPresenceTest()) {
-            return Optional.of(presence);
+            return presence;
         }
         List<Optional<Filter>> parts = new ArrayList<>();
         for (TextMatch match : filter.textMatches()) {
@@ -75,39 +93,50 @@ public final class QueryTranslator {
         // param-filters are tested on the card; for the search they only mean "property exists".
         filter.paramFilters().forEach(p -> parts.add(Optional.empty()));
         Optional<Filter> combined = combine(filter.test(), parts);
-        return Optional.of(combined.map(f -> and(List.of(presence, f))).orElse(presence));
+        return combined.map(f -> and(List.of(presence, f))).orElse(presence);
     }
 
     private Optional<Filter> textMatch(PropertyRule rule, TextMatch match) {
         if (match.negate() || match.text().isEmpty() || !rule.kind().isVerbatimText()) {
             return Optional.empty();
         }
+        Optional<List<String>> needles = NeedleVariants.of(match.text(), match.collation());
+        if (needles.isEmpty()) {
+            return Optional.empty();
+        }
         List<Filter> alternatives = new ArrayList<>();
         List<Template> templates = new ArrayList<>(rule.values());
         templates.addAll(rule.components().values());
         for (Template template : templates) {
-            if (template.isSingleAttribute() && !rule.isStructured()) {
-                alternatives.add(exact(template.attributes().iterator().next(), match));
-            } else {
-                Optional<Filter> inside = withinOneAttribute(template, match, rule.isStructured());
-                if (inside.isEmpty()) {
-                    return Optional.empty();
-                }
-                alternatives.add(inside.get());
+            Optional<Filter> f = template.isSingleAttribute() && !rule.isStructured()
+                    ? whole(template.attributes().iterator().next(), match, needles.get())
+                    : withinOneAttribute(template, match, needles.get(), rule.isStructured());
+            if (f.isEmpty()) {
+                return Optional.empty();
             }
+            alternatives.add(f.get());
         }
         return Optional.of(or(alternatives));
     }
 
-    /** A value that equals the template's output, or its start or end, maps to one attribute filter. */
-    private static Filter exact(String attribute, TextMatch match) {
-        String text = match.text();
-        switch (match.matchType()) {
-            case EQUALS: return Filter.createEqualityFilter(attribute, text);
-            case STARTS_WITH: return Filter.createSubstringFilter(attribute, text, null, null);
-            case ENDS_WITH: return Filter.createSubstringFilter(attribute, null, null, text);
-            default: return Filter.createSubstringFilter(attribute, null, new String[] {text}, null);
+    /** The template is the attribute itself: the match type carries over one to one. */
+    private Optional<Filter> whole(String attribute, TextMatch match, List<String> needles) {
+        boolean equality = match.matchType() == MatchType.EQUALS;
+        boolean safe = equality ? attributes.equalitySafe(attribute, match.collation())
+                : attributes.substringsSafe(attribute, match.collation());
+        if (!safe) {
+            return Optional.empty();
         }
+        List<Filter> any = new ArrayList<>();
+        for (String text : needles) {
+            switch (match.matchType()) {
+                case EQUALS: any.add(Filter.createEqualityFilter(attribute, text)); break;
+                case STARTS_WITH: any.add(Filter.createSubstringFilter(attribute, text, null, null)); break;
+                case ENDS_WITH: any.add(Filter.createSubstringFilter(attribute, null, null, text)); break;
+                default: any.add(Filter.createSubstringFilter(attribute, null, new String[] {text}, null)); break;
+            }
+        }
+        return Optional.of(or(any));
     }
 
     /**
@@ -115,7 +144,8 @@ public final class QueryTranslator {
      * none of the separators must lie inside one attribute value: contains on each attribute is then a
      * superset. A text spanning a separator cannot be pushed down.
      */
-    private static Optional<Filter> withinOneAttribute(Template template, TextMatch match, boolean structured) {
+    private Optional<Filter> withinOneAttribute(Template template, TextMatch match, List<String> needles,
+                                                boolean structured) {
         String text = match.text();
         if (structured && (text.indexOf(';') >= 0 || text.indexOf(',') >= 0)) {
             return Optional.empty();
@@ -129,7 +159,12 @@ public final class QueryTranslator {
         }
         List<Filter> any = new ArrayList<>();
         for (String attribute : template.attributes()) {
-            any.add(Filter.createSubstringFilter(attribute, null, new String[] {text}, null));
+            if (!attributes.substringsSafe(attribute, match.collation())) {
+                return Optional.empty();
+            }
+            for (String needle : needles) {
+                any.add(Filter.createSubstringFilter(attribute, null, new String[] {needle}, null));
+            }
         }
         return Optional.of(or(any));
     }
@@ -137,13 +172,12 @@ public final class QueryTranslator {
     /** The property exists when some template resolves, i.e. all of its attributes are present. */
     private static Filter presence(PropertyRule rule) {
         List<Filter> any = new ArrayList<>();
-        List<Template> templates = new ArrayList<>(rule.values());
         if (rule.isStructured()) {
             rule.components().values().forEach(t -> t.attributes().forEach(
                     a -> any.add(Filter.createPresenceFilter(a))));
             return or(any);
         }
-        for (Template template : templates) {
+        for (Template template : rule.values()) {
             List<Filter> all = template.attributes().stream().map(Filter::createPresenceFilter).toList();
             any.add(and(all));
         }
@@ -151,8 +185,9 @@ public final class QueryTranslator {
     }
 
     private static boolean isDerived(String property) {
-        return property.equals("KIND") || property.equals("MEMBER") || property.equals("UID")
-                || property.equals("VERSION") || property.equals("PRODID");
+        return property.equals("KIND") || property.equals("MEMBER") || property.equals("VERSION")
+                || property.equals("PRODID")
+                || property.startsWith("X-ADDRESSBOOKSERVER-");
     }
 
     private static Optional<Filter> combine(Combination test, List<Optional<Filter>> parts) {

@@ -68,9 +68,13 @@ public final class RenderedCard implements Card {
             out.add(new CardProperty(Optional.empty(), property.name(), params, property.value().text()));
         }
         if (card.group()) {
+            // Both spellings, so filters written for vCard 4.0 or for Apple's 3.0 extension both work.
             out.add(new CardProperty(Optional.empty(), "KIND", Map.of(), "group"));
-            card.memberUids().forEach(uid ->
-                    out.add(new CardProperty(Optional.empty(), "MEMBER", Map.of(), "urn:uuid:" + uid)));
+            out.add(new CardProperty(Optional.empty(), "X-ADDRESSBOOKSERVER-KIND", Map.of(), "group"));
+            for (String uid : card.memberUids()) {
+                out.add(new CardProperty(Optional.empty(), "MEMBER", Map.of(), "urn:uuid:" + uid));
+                out.add(new CardProperty(Optional.empty(), "X-ADDRESSBOOKSERVER-MEMBER", Map.of(), "urn:uuid:" + uid));
+            }
         }
         return out;
     }

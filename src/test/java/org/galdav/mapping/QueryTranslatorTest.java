@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The LDAP filter is selective, never misses a matching entry, and no value changes its structure. */
 class QueryTranslatorTest {
     private static final Mapping MAPPING = MappingLoader.load("mappings/inetorgperson.conf");
-    private static final QueryTranslator TRANSLATOR = new QueryTranslator(MAPPING);
+    private static final QueryTranslator TRANSLATOR = new QueryTranslator(MAPPING, SearchableAttributes.CASE_INSENSITIVE);
     private static final EntryMapper MAPPER = new EntryMapper(MAPPING);
     private static final Entry ANNA = new Entry("uid=anna,ou=People,dc=example,dc=com",
             new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
@@ -48,7 +48,11 @@ class QueryTranslatorTest {
             Filter filter = TRANSLATOR.translate(query("FN", value, type));
             Filter reparsed = Filter.create(filter.toString());
             assertThat(reparsed).isEqualTo(filter);
-            assertThat(shape(filter)).isEqualTo(shape(TRANSLATOR.translate(query("FN", "plain", type))));
+            // Same shape as a harmless value of the same length whose letters produce the same spelling
+            // variants (see NeedleVariants): only the assertion values differ.
+            StringBuilder harmless = new StringBuilder();
+            value.codePoints().forEach(cp -> harmless.appendCodePoint("iI\u0131".indexOf(cp) >= 0 ? cp : 'z'));
+            assertThat(shape(filter)).isEqualTo(shape(TRANSLATOR.translate(query("FN", harmless.toString(), type))));
         }
     }
 

@@ -1,0 +1,66 @@
+package org.galdav.book;
+
+import com.unboundid.ldap.sdk.schema.AttributeTypeDefinition;
+import com.unboundid.ldap.sdk.schema.Schema;
+import java.util.Locale;
+import java.util.Set;
+import org.galdav.core.query.Collation;
+import org.galdav.mapping.SearchableAttributes;
+
+/**
+ * Reads the directory's schema to decide where text searches may be pushed down: only to attributes
+ * whose matching rules ignore case (or, for i;octet, at least match exact values). An attribute the
+ * schema does not describe is assumed case-insensitive, which is what directories use for names,
+ * mail addresses and phone numbers.
+ */
+final class SchemaRules implements SearchableAttributes {
+    /** Rules at least as lenient as every CardDAV collation (RFC 4517 §4.2). */
+    private static final Set<String> CASE_IGNORING = Set.of(
+            "caseignorematch", "caseignoresubstringsmatch", "caseignoreia5match", "caseignoreia5substringsmatch",
+            "telephonenumbermatch", "telephonenumbersubstringsmatch", "numericstringmatch",
+            "numericstringsubstringsmatch", "caseignorelistmatch", "caseignorelistsubstringsmatch",
+            "2.5.13.2", "2.5.13.4", "1.3.6.1.4.1.1466.109.114.2", "1.3.6.1.4.1.1466.109.114.3",
+            "2.5.13.20", "2.5.13.21", "2.5.13.8", "2.5.13.10", "2.5.13.11", "2.5.13.12");
+    /** Case-sensitive rules: only safe for i;octet, which is stricter still. */
+    private static final Set<String> CASE_EXACT = Set.of(
+            "caseexactmatch", "caseexactsubstringsmatch", "caseexactia5match", "caseexactia5substringsmatch",
+            "2.5.13.5", "2.5.13.7", "1.3.6.1.4.1.1466.109.114.1", "1.3.6.1.4.1.26027.1.4.902");
+
+    private final Schema schema;
+
+    SchemaRules(Schema schema) {
+        this.schema = schema;
+    }
+
+    static SearchableAttributes of(Schema schema) {
+        return schema == null ? SearchableAttributes.CASE_INSENSITIVE : new SchemaRules(schema);
+    }
+
+    @Override
+    public boolean substringsSafe(String attribute, Collation collation) {
+        AttributeTypeDefinition type = schema.getAttributeType(attribute);
+        return type == null || safe(type.getSubstringMatchingRule(schema), collation);
+    }
+
+    @Override
+    public boolean equalitySafe(String attribute, Collation collation) {
+        AttributeTypeDefinition type = schema.getAttributeType(attribute);
+        if (type == null) {
+            return true;
+        }
+        String rule = type.getEqualityMatchingRule(schema);
+        if (rule != null && (rule.equalsIgnoreCase("uuidMatch") || rule.equals("1.3.6.1.1.16.2"))) {
+            // UUIDs compare as numbers: equal text under any collation is an equal UUID.
+            return true;
+        }
+        return safe(rule, collation);
+    }
+
+    private static boolean safe(String rule, Collation collation) {
+        if (rule == null) {
+            return false; // no such matching: a filter would be undefined and match nothing
+        }
+        String name = rule.toLowerCase(Locale.ROOT);
+        return CASE_IGNORING.contains(name) || (collation == Collation.OCTET && CASE_EXACT.contains(name));
+    }
+}

@@ -1,0 +1,55 @@
+package org.galdav.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.galdav.core.query.Collation;
+
+/**
+ * The spellings an LDAP search must try so that it finds everything i;unicode-casemap (RFC 5051)
+ * considers equal. LDAP's caseIgnore rules fold case (RFC 4518 §2.2), and for almost every character
+ * that agrees with titlecase-plus-NFKD; the exceptions are a few letters that titlecase to the same
+ * letter as another without folding to it: Turkish dotless ı and i both titlecase to I, final ς and σ
+ * both to Σ, and a handful more. For those the search sends every spelling.
+ */
+final class NeedleVariants {
+    /** Letters LDAP folding keeps apart but RFC 5051 treats as one (found by comparing both over Unicode). */
+    private static final Map<Integer, int[]> SAME_UNDER_CASEMAP = Map.ofEntries(
+            Map.entry((int) 'i', new int[] {'\u0131'}), Map.entry((int) 'I', new int[] {'\u0131'}),
+            Map.entry(0x0131, new int[] {'i'}),
+            Map.entry(0x03C3, new int[] {0x03C2}), Map.entry(0x03A3, new int[] {0x03C2}), Map.entry(0x03C2, new int[] {0x03C3}),
+            Map.entry(0x03B9, new int[] {0x0345}), Map.entry(0x0399, new int[] {0x0345}), Map.entry(0x0345, new int[] {0x03B9}),
+            Map.entry(0x0432, new int[] {0x1C80}), Map.entry(0x0434, new int[] {0x1C81}), Map.entry(0x043E, new int[] {0x1C82}),
+            Map.entry(0x0441, new int[] {0x1C83}), Map.entry(0x0442, new int[] {0x1C84, 0x1C85}),
+            Map.entry(0x044A, new int[] {0x1C86}), Map.entry(0x0463, new int[] {0x1C87}), Map.entry(0xA64B, new int[] {0x1C88}));
+    private static final int MAX_VARIANTS = 16;
+
+    private NeedleVariants() {
+    }
+
+    /** Every spelling to search for; empty when there would be too many (the search then widens). */
+    static Optional<List<String>> of(String needle, Collation collation) {
+        List<String> variants = new ArrayList<>(List.of(""));
+        if (collation != Collation.UNICODE_CASEMAP) {
+            return Optional.of(List.of(needle));
+        }
+        for (int offset = 0; offset < needle.length(); ) {
+            int cp = needle.codePointAt(offset);
+            offset += Character.charCount(cp);
+            int[] others = SAME_UNDER_CASEMAP.getOrDefault(cp, new int[0]);
+            List<String> next = new ArrayList<>(variants.size() * (others.length + 1));
+            for (String prefix : variants) {
+                next.add(prefix + new String(Character.toChars(cp)));
+                for (int other : others) {
+                    next.add(prefix + new String(Character.toChars(other)));
+                }
+            }
+            if (next.size() > MAX_VARIANTS) {
+                return Optional.empty();
+            }
+            variants = next;
+        }
+        return Optional.of(variants);
+    }
+}
