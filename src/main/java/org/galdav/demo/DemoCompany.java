@@ -3,7 +3,6 @@ package org.galdav.demo;
 import com.unboundid.ldap.sdk.Entry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Deterministic generator of the demo company's LDAP entries (no LDAP server needed): a directory realistic
@@ -33,25 +32,20 @@ public final class DemoCompany {
      * Each call returns new, mutable entries.
      */
     public static List<Entry> entries(DemoOptions options) {
-        List<Entry> entries = new ArrayList<>(Math.max(options.people(), Roster.MIN_PEOPLE) + 40);
-        generate(options, entries::add);
-        return entries;
-    }
-
-    /** Hands the entries to {@code sink} one by one, in add order, so that loading can overlap generation. */
-    static void generate(DemoOptions options, Consumer<Entry> sink) {
         long seed = options.seed();
-        sink.accept(base(seed));
-        sink.accept(unit("People", "Everyone who works at " + ORGANIZATION, seed));
-        sink.accept(unit("Groups", "Departments, offices, teams and committees", seed));
-        sink.accept(unit("Services", "Accounts used by applications", seed));
-        sink.accept(serviceAccount(seed));
         List<Person> people = Roster.build(options);
+        List<Entry> entries = new ArrayList<>(people.size() + 40);
+        entries.add(base(seed));
+        entries.add(unit("People", "Everyone who works at " + ORGANIZATION, seed));
+        entries.add(unit("Groups", "Departments, offices, teams and committees", seed));
+        entries.add(unit("Services", "Accounts used by applications", seed));
+        entries.add(serviceAccount(seed));
         for (Person person : people) {
             Person manager = person.manager() < 0 ? null : people.get(person.manager());
-            sink.accept(PersonEntries.entry(person, manager, seed));
+            entries.add(PersonEntries.entry(person, manager, seed));
         }
-        GroupEntries.entries(people, seed).forEach(sink);
+        entries.addAll(GroupEntries.entries(people, seed));
+        return entries;
     }
 
     private static Entry base(long seed) {

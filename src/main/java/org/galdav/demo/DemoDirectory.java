@@ -3,8 +3,11 @@ package org.galdav.demo;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.AddRequest;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.schema.Schema;
+import com.unboundid.ldap.sdk.unboundidds.controls.IgnoreNoUserModificationRequestControl;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -47,10 +50,16 @@ public final class DemoDirectory implements AutoCloseable {
         }
         config.setAccessLogHandler(new AccessLog());
 
-        InMemoryDirectoryServer server = Loader.load(options, config);
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         try {
+            for (Entry entry : DemoCompany.entries(options)) {
+                AddRequest add = new AddRequest(entry);
+                // entryUUID and the timestamps are NO-USER-MODIFICATION; this control has them loaded as given.
+                add.addControl(new IgnoreNoUserModificationRequestControl());
+                server.add(add);
+            }
             server.startListening(LISTENER);
-        } catch (LDAPException e) {
+        } catch (LDAPException | RuntimeException e) {
             server.shutDown(true);
             throw e;
         }

@@ -1,5 +1,6 @@
 package org.galdav.mapping;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,34 @@ final class NeedleVariants {
             Map.entry(0x0432, new int[] {0x1C80}), Map.entry(0x0434, new int[] {0x1C81}), Map.entry(0x043E, new int[] {0x1C82}),
             Map.entry(0x0441, new int[] {0x1C83}), Map.entry(0x0442, new int[] {0x1C84, 0x1C85}),
             Map.entry(0x044A, new int[] {0x1C86}), Map.entry(0x0463, new int[] {0x1C87}), Map.entry(0xA64B, new int[] {0x1C88}));
-    private static final int MAX_VARIANTS = 16;
+    private static final int MAX_VARIANTS = 24;
 
     private NeedleVariants() {
     }
 
-    /** Every spelling to search for; empty when there would be too many (the search then widens). */
+    /**
+     * Every spelling to search for; empty when there would be too many (the search then widens). The
+     * composed (NFC) and decomposed (NFD) forms are both searched, because not every directory
+     * normalizes before comparing and RFC 5051 treats them as equal.
+     */
     static Optional<List<String>> of(String needle, Collation collation) {
-        List<String> variants = new ArrayList<>(List.of(""));
         if (collation != Collation.UNICODE_CASEMAP) {
             return Optional.of(List.of(needle));
         }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (Normalizer.Form form : new Normalizer.Form[] {Normalizer.Form.NFC, Normalizer.Form.NFD}) {
+            Optional<List<String>> spelled = letters(Normalizer.normalize(needle, form));
+            if (spelled.isEmpty()) {
+                return Optional.empty();
+            }
+            all.addAll(spelled.get());
+        }
+        all.add(needle);
+        return all.size() > MAX_VARIANTS ? Optional.empty() : Optional.of(List.copyOf(all));
+    }
+
+    private static Optional<List<String>> letters(String needle) {
+        List<String> variants = new ArrayList<>(List.of(""));
         for (int offset = 0; offset < needle.length(); ) {
             int cp = needle.codePointAt(offset);
             offset += Character.charCount(cp);
