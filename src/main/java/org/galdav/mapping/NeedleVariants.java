@@ -2,17 +2,21 @@ package org.galdav.mapping;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.galdav.core.query.Collation;
+import org.galdav.core.query.MatchType;
 
 /**
  * The spellings an LDAP search must try so that it finds everything i;unicode-casemap (RFC 5051)
  * considers equal. LDAP's caseIgnore rules fold case (RFC 4518 §2.2), and for almost every character
  * that agrees with titlecase-plus-NFKD; the exceptions are a few letters that titlecase to the same
  * letter as another without folding to it: Turkish dotless ı and i both titlecase to I, final ς and σ
- * both to Σ, and a handful more. For those the search sends every spelling.
+ * both to Σ, and a handful more. For those the search sends every spelling. And because RFC 5051
+ * decomposes (NFKD), a contains or starts-with match may end inside an accented letter ("s" matches
+ * "Işıl"), so the last letter is also searched in its accented forms.
  */
 final class NeedleVariants {
     /** Letters LDAP folding keeps apart but RFC 5051 treats as one (found by comparing both over Unicode). */
@@ -24,7 +28,11 @@ final class NeedleVariants {
             Map.entry(0x0432, new int[] {0x1C80}), Map.entry(0x0434, new int[] {0x1C81}), Map.entry(0x043E, new int[] {0x1C82}),
             Map.entry(0x0441, new int[] {0x1C83}), Map.entry(0x0442, new int[] {0x1C84, 0x1C85}),
             Map.entry(0x044A, new int[] {0x1C86}), Map.entry(0x0463, new int[] {0x1C87}), Map.entry(0xA64B, new int[] {0x1C88}));
-    private static final int MAX_VARIANTS = 24;
+    private static final int MAX_VARIANTS = 64;
+    /** Code point ranges that hold precomposed letters (Latin, Greek, Cyrillic). */
+    private static final int[][] PRECOMPOSED = {{0x00C0, 0x024F}, {0x0370, 0x052F}, {0x1E00, 0x1FFF}};
+    /** Decomposed prefix (lower case) → precomposed letters whose decomposition starts with it. */
+    private static final Map<String, List<String>> EXTENSIONS = extensions();
 
     private NeedleVariants() {
     }
@@ -34,11 +42,15 @@ final class NeedleVariants {
      * composed (NFC) and decomposed (NFD) forms are both searched, because not every directory
      * normalizes before comparing and RFC 5051 treats them as equal.
      */
-    static Optional<List<String>> of(String needle, Collation collation) {
+    static Optional<List<String>> of(String needle, Collation collation, MatchType matchType) {
         if (collation != Collation.UNICODE_CASEMAP) {
             return Optional.of(List.of(needle));
         }
+        if (!needle.isEmpty() && Character.getType(needle.codePointAt(0)) == Character.NON_SPACING_MARK) {
+            return Optional.empty(); // a lone accent matches inside any accented letter
+        }
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        all.add(needle);
         for (Normalizer.Form form : new Normalizer.Form[] {Normalizer.Form.NFC, Normalizer.Form.NFD}) {
             Optional<List<String>> spelled = letters(Normalizer.normalize(needle, form));
             if (spelled.isEmpty()) {
@@ -46,8 +58,39 @@ final class NeedleVariants {
             }
             all.addAll(spelled.get());
         }
-        all.add(needle);
+        if (matchType == MatchType.CONTAINS || matchType == MatchType.STARTS_WITH) {
+            // Under NFKD "s" is a prefix of "ş" (s + cedilla): a match may end inside an accented letter.
+            for (String spelling : List.copyOf(all)) {
+                int last = spelling.offsetByCodePoints(spelling.length(), -1);
+                String key = Normalizer.normalize(spelling.substring(last), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+                for (String accented : EXTENSIONS.getOrDefault(key, List.of())) {
+                    all.add(spelling.substring(0, last) + accented);
+                }
+            }
+        }
         return all.size() > MAX_VARIANTS ? Optional.empty() : Optional.of(List.copyOf(all));
+    }
+
+    private static Map<String, List<String>> extensions() {
+        Map<String, List<String>> map = new java.util.HashMap<>();
+        for (int[] range : PRECOMPOSED) {
+            for (int cp = range[0]; cp <= range[1]; cp++) {
+                if (!Character.isLetter(cp)) {
+                    continue;
+                }
+                String letter = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
+                String decomposed = Normalizer.normalize(letter, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+                for (int end = 1; end < decomposed.length(); end++) {
+                    if (Character.getType(decomposed.charAt(end)) == Character.NON_SPACING_MARK) {
+                        List<String> list = map.computeIfAbsent(decomposed.substring(0, end), k -> new ArrayList<>());
+                        if (!list.contains(letter)) {
+                            list.add(letter);
+                        }
+                    }
+                }
+            }
+        }
+        return map;
     }
 
     private static Optional<List<String>> letters(String needle) {

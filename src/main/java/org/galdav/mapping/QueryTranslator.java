@@ -76,7 +76,7 @@ public final class QueryTranslator {
                 || !attributes.equalitySafe(id, match.collation())) {
             return Optional.empty();
         }
-        return NeedleVariants.of(match.text(), match.collation())
+        return NeedleVariants.of(match.text(), match.collation(), match.matchType())
                 .map(vs -> or(vs.stream().map(v -> Filter.createEqualityFilter(id, v)).toList()));
     }
 
@@ -100,7 +100,7 @@ public final class QueryTranslator {
         if (match.negate() || match.text().isEmpty() || !rule.kind().isVerbatimText()) {
             return Optional.empty();
         }
-        Optional<List<String>> needles = NeedleVariants.of(match.text(), match.collation());
+        Optional<List<String>> needles = NeedleVariants.of(match.text(), match.collation(), match.matchType());
         if (needles.isEmpty()) {
             return Optional.empty();
         }
