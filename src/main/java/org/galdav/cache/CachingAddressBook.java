@@ -27,10 +27,22 @@ public final class CachingAddressBook implements AddressBook {
     private record Listing(List<CardSummary> cards, String ctag) {
     }
 
+    /** A query's answer; the cards are shared with the card cache. */
+    private record Answer(List<Card> cards, boolean truncated) {
+        int weight() {
+            long sum = 64;
+            for (Card card : cards) {
+                sum += card.weight();
+            }
+            return (int) Math.min(Integer.MAX_VALUE, sum);
+        }
+    }
+
     private final AddressBook delegate;
     private final CacheSettings settings;
     private final Cache<String, Card> cards;
     private final Cache<String, Listing> listing;
+    private final Cache<CardQuery, Answer> answers;
     private final CtagFunction ctagOf;
 
     /** How a listing's ctag is computed from name → ETag; must match the delegate's own. */
@@ -50,6 +62,12 @@ public final class CachingAddressBook implements AddressBook {
                 .weigher((String name, Card card) -> (int) Math.min(Integer.MAX_VALUE, card.weight()))
                 .build();
         this.listing = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.ttl()).maximumSize(1).build();
+        this.answers = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfterWrite(settings.ttl())
+                .maximumWeight(Math.max(1, settings.maxCardBytes() / 4))
+                .weigher((CardQuery query, Answer answer) -> answer.weight())
+                .build();
     }
 
     @Override
@@ -134,11 +152,26 @@ public final class CachingAddressBook implements AddressBook {
         return found;
     }
 
+    /**
+     * Answers repeated queries (autocomplete sends the same prefix from many phones) from memory; the
+     * query record itself is the key, so equal filters share an answer.
+     */
     @Override
     public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
-        return delegate.query(query, card -> {
+        Answer cached = answers.getIfPresent(query);
+        if (cached != null) {
+            for (Card card : cached.cards()) {
+                sink.accept(card);
+            }
+            return new QueryOutcome(cached.cards().size(), cached.truncated());
+        }
+        List<Card> collected = new ArrayList<>();
+        QueryOutcome outcome = delegate.query(query, card -> {
             cards.put(card.name(), card);
+            collected.add(card);
             sink.accept(card);
         });
+        answers.put(query, new Answer(List.copyOf(collected), outcome.truncated()));
+        return outcome;
     }
 }

@@ -19,6 +19,11 @@ public final class TestServers {
     public static final int DEMO_PEOPLE = 300;
     private static GaldavServer shared;
     private static final List<Filter> SHARED_FILTERS = new CopyOnWriteArrayList<>();
+    private static final List<Search> SHARED_SEARCHES = new CopyOnWriteArrayList<>();
+
+    /** One LDAP search the server sent, with the number of entries the directory returned. */
+    public record Search(Filter filter, long entries) {
+    }
 
     private TestServers() {
     }
@@ -26,9 +31,14 @@ public final class TestServers {
     /** The shared server on a 300-person demo directory. Do not modify its directory. */
     public static synchronized GaldavServer demo() {
         if (shared == null) {
-            shared = start(Map.of("demo.people", DEMO_PEOPLE), SHARED_FILTERS, Ticker.systemTicker());
+            shared = start(Map.of("demo.people", DEMO_PEOPLE), SHARED_FILTERS, SHARED_SEARCHES, Ticker.systemTicker());
         }
         return shared;
+    }
+
+    /** Every LDAP search the shared server has sent so far. */
+    public static List<Search> sharedSearches() {
+        return SHARED_SEARCHES;
     }
 
     /** Every LDAP filter the shared server has sent so far. */
@@ -42,11 +52,20 @@ public final class TestServers {
 
     /** A private server; the caller closes it. */
     public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, Ticker ticker) {
+        return start(settings, filters, new CopyOnWriteArrayList<>(), ticker);
+    }
+
+    /** A private server that records its searches; the caller closes it. */
+    public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, List<Search> searches,
+                                     Ticker ticker) {
         System.setProperty("java.awt.headless", "true");
         Config overrides = ConfigFactory.parseMap(Map.of("http.port", 0)).withFallback(ConfigFactory.parseMap(settings));
         Settings loaded = SettingsLoader.load(ConfigFactory.parseMap(settings).withFallback(overrides));
         try {
-            return GaldavServer.start(loaded, (filter, entries, pages, nanos) -> filters.add(filter), ticker);
+            return GaldavServer.start(loaded, (filter, entries, pages, nanos) -> {
+                filters.add(filter);
+                searches.add(new Search(filter, entries));
+            }, ticker);
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
