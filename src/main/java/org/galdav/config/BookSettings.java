@@ -2,8 +2,13 @@ package org.galdav.config;
 
 import java.util.Objects;
 
-/** One configured address book; an empty base DN means the directory's base DN. */
-public record BookSettings(String id, String displayName, String description, String baseDn, String mapping) {
+/**
+ * One configured address book; an empty base DN means the directory's base DN.
+ *
+ * @param directoryGateway publish as an Apple directory gateway (searched, not listed)
+ */
+public record BookSettings(String id, String displayName, String description, String baseDn, String mapping,
+                           boolean directoryGateway) {
     public BookSettings {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");

@@ -13,7 +13,8 @@ import org.galdav.http.HttpSettings;
  * @param baseDn   the directory's base DN (empty with the demo directory, which has its own)
  */
 public record Settings(HttpSettings http, String serverName, Optional<LdapSettings> ldap, String baseDn,
-                       String userBaseDn, String loginFilter, List<BookSettings> books, CacheSettings cache,
+                       String userBaseDn, String loginFilter, String loginAttribute, String userFilter,
+                       List<BookSettings> books, CacheSettings cache,
                        int demoPeople, long demoSeed, LdapSettings ldapDefaults) {
     public Settings {
         books = List.copyOf(books);

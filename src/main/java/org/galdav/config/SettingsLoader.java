@@ -84,10 +84,22 @@ public final class SettingsLoader {
             throw new ConfigError("configuration: key 'ldap.base-dn' is required when 'ldap.url' is set");
         }
         LdapSettings ldap = ldapSettings(c, urls.orElse(List.of("ldap://127.0.0.1:389")));
+        String loginFilter = c.getString("auth.login-filter");
+        if (!loginFilter.contains("{0}")) {
+            throw new ConfigError("configuration: key 'auth.login-filter' must contain {0} (the login): " + loginFilter);
+        }
+        try {
+            com.unboundid.ldap.sdk.Filter.create(loginFilter.replace("{0}", "x"));
+            com.unboundid.ldap.sdk.Filter.create(c.getString("auth.user-filter"));
+        } catch (com.unboundid.ldap.sdk.LDAPException e) {
+            throw new ConfigError("configuration: key 'auth.login-filter' or 'auth.user-filter' is not a valid LDAP "
+                    + "filter: " + e.getDiagnosticMessage());
+        }
         CacheSettings cache = new CacheSettings(duration(c, "cache.ttl"), c.getBytes("cache.max-card-bytes"),
                 c.getInt("cache.max-listing-cards"), duration(c, "cache.auth-ttl"), c.getInt("cache.max-logins"));
         return new Settings(http, c.getString("http.server-name"), urls.map(u -> ldap), baseDn,
-                c.getString("auth.user-base-dn").trim(), c.getString("auth.login-filter"), books(c), cache,
+                c.getString("auth.user-base-dn").trim(), c.getString("auth.login-filter"),
+                c.getString("auth.login-attribute").trim(), c.getString("auth.user-filter"), books(c), cache,
                 c.getInt("demo.people"), c.getLong("demo.seed"), ldap);
     }
 
@@ -148,7 +160,8 @@ public final class SettingsLoader {
             }
             books.add(new BookSettings(id, b.hasPath("display-name") ? b.getString("display-name") : id,
                     b.hasPath("description") ? b.getString("description") : "",
-                    b.hasPath("base-dn") ? b.getString("base-dn").trim() : "", b.getString("mapping")));
+                    b.hasPath("base-dn") ? b.getString("base-dn").trim() : "", b.getString("mapping"),
+                    b.hasPath("directory-gateway") && b.getBoolean("directory-gateway")));
         }
         return books;
     }

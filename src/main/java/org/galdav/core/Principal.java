@@ -1,19 +1,27 @@
 package org.galdav.core;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An authenticated caller, or the anonymous one when anonymous read access is enabled.
+ * A user: the authenticated caller, another user found by a principal search, or the anonymous
+ * caller when anonymous read access is enabled.
  *
- * @param login       the name the user logged in with; becomes the principal URL segment
+ * @param login       the user's login name; becomes the principal URL segment
  * @param displayName how clients should show the user
+ * @param emails      the user's mail addresses, for principal searches by address
  */
-public record Principal(String login, String displayName) {
+public record Principal(String login, String displayName, List<String> emails) {
     public static final Principal ANONYMOUS = new Principal("anonymous", "Anonymous");
 
     public Principal {
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(displayName, "displayName");
+        emails = List.copyOf(emails);
+    }
+
+    public Principal(String login, String displayName) {
+        this(login, displayName, List.of());
     }
 
     public boolean isAnonymous() {

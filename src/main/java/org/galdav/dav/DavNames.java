@@ -33,6 +33,14 @@ public final class DavNames {
     public static final QName PROPFIND_FINITE_DEPTH = dav("propfind-finite-depth");
     public static final QName NUMBER_OF_MATCHES_WITHIN_LIMITS = dav("number-of-matches-within-limits");
 
+    public static final QName PRINCIPAL_PROPERTY_SEARCH = dav("principal-property-search");
+    public static final QName PRINCIPAL_SEARCH_PROPERTY_SET = dav("principal-search-property-set");
+    public static final QName PRINCIPAL_SEARCH_PROPERTY = dav("principal-search-property");
+    public static final QName PROPERTY_SEARCH = dav("property-search");
+    public static final QName MATCH = dav("match");
+    public static final QName DESCRIPTION = dav("description");
+    public static final QName APPLY_TO_PRINCIPAL_COLLECTION_SET = dav("apply-to-principal-collection-set");
+
     // WebDAV properties
     public static final QName RESOURCETYPE = dav("resourcetype");
     public static final QName DISPLAYNAME = dav("displayname");
@@ -72,8 +80,13 @@ public final class DavNames {
     public static final QName SUPPORTED_FILTER = card("supported-filter");
     public static final QName SUPPORTED_ADDRESS_DATA_CONVERSION = card("supported-address-data-conversion");
 
+    public static final QName DIRECTORY = card("directory");
+    public static final QName DIRECTORY_GATEWAY = card("directory-gateway");
+
     // CalendarServer
     public static final QName GETCTAG = new QName(CALSERVER, "getctag");
+    public static final QName EMAIL_ADDRESS_SET = new QName(CALSERVER, "email-address-set");
+    public static final QName EMAIL_ADDRESS = new QName(CALSERVER, "email-address");
 
     private DavNames() {
     }

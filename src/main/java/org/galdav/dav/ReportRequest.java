@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.xml.namespace.QName;
+import org.galdav.core.PrincipalSearch;
 import org.galdav.core.query.CardFilter;
 
 /** The REPORTs this server answers, parsed. */
@@ -30,5 +31,23 @@ public sealed interface ReportRequest {
 
     /** RFC 6352 §8.6. */
     record Query(PropSelection props, CardFilter filter, OptionalInt limit) implements ReportRequest {
+    }
+
+    /**
+     * RFC 3744 §9.4, with Apple's {@code test} and {@code match-type} extensions. Conditions on
+     * properties that cannot be searched are kept as {@code null} fields: they match nothing.
+     */
+    record PrincipalPropertySearch(PropSelection props, List<PrincipalSearch> conditions, boolean allOf,
+                                   boolean unsearchable) implements ReportRequest {
+        public PrincipalPropertySearch {
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    /** RFC 3744 §9.5. */
+    record PrincipalSearchPropertySet() implements ReportRequest {
+        public PropSelection props() {
+            return new PropSelection(List.of(), Optional.empty());
+        }
     }
 }

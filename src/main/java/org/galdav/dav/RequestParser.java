@@ -8,7 +8,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import org.galdav.core.CardFormat;
+import org.galdav.core.PrincipalSearch;
 import org.galdav.core.PropertySelection;
+import org.galdav.core.query.MatchType;
 
 /** Turns PROPFIND and REPORT bodies into request records. Unknown elements are ignored (RFC 4918 §17). */
 public final class RequestParser {
@@ -59,7 +61,53 @@ public final class RequestParser {
         if (root.is(DavNames.ADDRESSBOOK_QUERY)) {
             return new ReportRequest.Query(props(root), FilterParser.parse(root.child(DavNames.FILTER)), limit(root));
         }
+        if (root.is(DavNames.PRINCIPAL_PROPERTY_SEARCH)) {
+            return principalPropertySearch(root);
+        }
+        if (root.is(DavNames.PRINCIPAL_SEARCH_PROPERTY_SET)) {
+            return new ReportRequest.PrincipalSearchPropertySet();
+        }
         throw DavException.precondition(403, DavNames.SUPPORTED_REPORT, "unsupported report " + root.name());
+    }
+
+    /** RFC 3744 §9.4: every property-search must match (Apple adds test="anyof" and match-type). */
+    private static ReportRequest.PrincipalPropertySearch principalPropertySearch(XmlElement root) {
+        boolean allOf = !"anyof".equals(root.attribute("test").orElse("allof"));
+        List<PrincipalSearch> conditions = new ArrayList<>();
+        boolean unsearchable = false;
+        for (XmlElement search : root.children(DavNames.PROPERTY_SEARCH)) {
+            XmlElement match = search.child(DavNames.MATCH)
+                    .orElseThrow(() -> DavException.badRequest("property-search needs a match element"));
+            MatchType type;
+            try {
+                type = MatchType.parse(match.attribute("match-type").orElse("contains"));
+            } catch (IllegalArgumentException e) {
+                throw DavException.badRequest(e.getMessage());
+            }
+            for (XmlElement prop : search.child(DavNames.PROP).map(XmlElement::children).orElse(List.of())) {
+                Optional<PrincipalSearch.Field> field = searchable(prop.name());
+                if (field.isPresent()) {
+                    conditions.add(new PrincipalSearch(field.get(), match.text(), type));
+                } else {
+                    unsearchable = true;
+                }
+            }
+        }
+        if (conditions.isEmpty() && !unsearchable) {
+            throw DavException.badRequest("principal-property-search needs at least one property-search");
+        }
+        return new ReportRequest.PrincipalPropertySearch(props(root), conditions, allOf, unsearchable);
+    }
+
+    /** The properties listed by principal-search-property-set, and what they search. */
+    public static Optional<PrincipalSearch.Field> searchable(QName property) {
+        if (property.equals(DavNames.DISPLAYNAME)) {
+            return Optional.of(PrincipalSearch.Field.DISPLAY_NAME);
+        }
+        if (property.equals(DavNames.EMAIL_ADDRESS_SET)) {
+            return Optional.of(PrincipalSearch.Field.EMAIL);
+        }
+        return Optional.empty();
     }
 
     private static ReportRequest.PropSelection props(XmlElement report) {

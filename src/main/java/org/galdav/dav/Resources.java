@@ -2,6 +2,7 @@ package org.galdav.dav;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import org.galdav.core.AddressBook;
@@ -32,8 +33,26 @@ public final class Resources {
 
     public DavResource principals() {
         PropertySet props = common(collection())
-                .basic(DavNames.DISPLAYNAME, PropValue.text("Principals"));
+                .basic(DavNames.DISPLAYNAME, PropValue.text("Principals"))
+                .named(DavNames.SUPPORTED_REPORT_SET, w -> reports(w, DavNames.PRINCIPAL_PROPERTY_SEARCH,
+                        DavNames.PRINCIPAL_SEARCH_PROPERTY_SET));
         return new DavResource(DavPaths.PRINCIPALS, props);
+    }
+
+    /**
+     * RFC 3744 §4 principal with the CardDAV home (RFC 6352 §7.1.1) and, where books are published as
+     * directory gateways, {@code CARDDAV:directory-gateway} (draft-daboo-carddav-directory-gateway §4).
+     */
+    public DavResource principal(Principal principal, List<BookInfo> gateways) {
+        DavResource resource = principal(principal);
+        if (!gateways.isEmpty()) {
+            resource.properties().named(DavNames.DIRECTORY_GATEWAY, w -> {
+                for (BookInfo book : gateways) {
+                    Xml.text(w, DavNames.HREF, DavPaths.book(book.id()));
+                }
+            });
+        }
+        return resource;
     }
 
     /** RFC 3744 §4 principal with the CardDAV home (RFC 6352 §7.1.1). */
@@ -48,6 +67,13 @@ public final class Resources {
                 .named(DavNames.ADDRESSBOOK_HOME_SET, PropValue.href(DavPaths.HOME))
                 .named(DavNames.GROUP_MEMBERSHIP, PropValue.EMPTY)
                 .named(DavNames.SUPPORTED_REPORT_SET, PropValue.EMPTY);
+        if (!principal.emails().isEmpty()) {
+            props.named(DavNames.EMAIL_ADDRESS_SET, w -> {
+                for (String mail : principal.emails()) {
+                    Xml.text(w, DavNames.EMAIL_ADDRESS, mail);
+                }
+            });
+        }
         return new DavResource(href, props);
     }
 
@@ -64,11 +90,15 @@ public final class Resources {
         PropertySet props = common(w -> {
             Xml.empty(w, DavNames.COLLECTION);
             Xml.empty(w, DavNames.ADDRESSBOOK);
+            if (info.directoryGateway()) {
+                Xml.empty(w, DavNames.DIRECTORY);
+            }
         })
                 .basic(DavNames.DISPLAYNAME, PropValue.text(info.displayName()))
                 .named(DavNames.ADDRESSBOOK_DESCRIPTION, PropValue.text(info.description()))
                 .named(DavNames.SUPPORTED_ADDRESS_DATA, Resources::supportedAddressData)
-                .named(DavNames.SUPPORTED_REPORT_SET, Resources::bookReports)
+                .named(DavNames.SUPPORTED_REPORT_SET, w -> reports(w, DavNames.ADDRESSBOOK_QUERY,
+                        DavNames.ADDRESSBOOK_MULTIGET))
                 .named(DavNames.SUPPORTED_COLLATION_SET, Resources::collations)
                 .named(DavNames.MAX_RESOURCE_SIZE, PropValue.text(Long.toString(info.maxResourceSize())))
                 .named(DavNames.GETCTAG, lazyText(book::ctag));
@@ -122,9 +152,10 @@ public final class Resources {
         }
     }
 
-    private static void bookReports(javax.xml.stream.XMLStreamWriter w)
+    /** RFC 3253 §3.1.5 nesting: supported-report / report / the report's element. */
+    private static void reports(javax.xml.stream.XMLStreamWriter w, QName... reports)
             throws javax.xml.stream.XMLStreamException {
-        for (QName report : new QName[] {DavNames.ADDRESSBOOK_QUERY, DavNames.ADDRESSBOOK_MULTIGET}) {
+        for (QName report : reports) {
             Xml.start(w, DavNames.SUPPORTED_REPORT);
             Xml.start(w, DavNames.REPORT);
             Xml.empty(w, report);

@@ -1,7 +1,5 @@
 package org.galdav.directory;
 
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LdapAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(LdapAuthenticator.class);
-    private static final String[] ATTRIBUTES = {"displayName", "cn"};
+    private static final String[] ATTRIBUTES = {"displayName", "cn", "mail"};
 
     private final Directory directory;
     private final String userBase;
-    private final String loginFilter;
+    private final LoginFilter loginFilter;
 
     /**
      * @param loginFilter filter template with {0} standing for the login, e.g. "(uid={0})"
@@ -30,11 +28,7 @@ public final class LdapAuthenticator implements Authenticator {
     public LdapAuthenticator(Directory directory, String userBase, String loginFilter) {
         this.directory = directory;
         this.userBase = userBase;
-        this.loginFilter = loginFilter;
-        if (!loginFilter.contains("{0}")) {
-            throw new IllegalArgumentException("login filter must contain {0}: " + loginFilter);
-        }
-        filterFor("probe");
+        this.loginFilter = new LoginFilter(loginFilter);
     }
 
     @Override
@@ -43,7 +37,7 @@ public final class LdapAuthenticator implements Authenticator {
             return Optional.empty();
         }
         List<SearchResultEntry> matches = new ArrayList<>(2);
-        directory.search(userBase, filterFor(login), ATTRIBUTES, entry -> {
+        directory.search(userBase, loginFilter.forLogin(login), ATTRIBUTES, entry -> {
             matches.add(entry);
             return matches.size() < 2;
         });
@@ -56,18 +50,6 @@ public final class LdapAuthenticator implements Authenticator {
             LOG.info("login '{}' refused: wrong password", login);
             return Optional.empty();
         }
-        String name = Optional.ofNullable(user.getAttributeValue("displayName"))
-                .or(() -> Optional.ofNullable(user.getAttributeValue("cn"))).orElse(login);
-        return Optional.of(new Principal(login, name));
-    }
-
-    /** Substitutes the escaped login for every {0}; the result is parsed, never concatenated unchecked. */
-    Filter filterFor(String login) {
-        String text = loginFilter.replace("{0}", Filter.encodeValue(login));
-        try {
-            return Filter.create(text);
-        } catch (LDAPException e) {
-            throw new IllegalArgumentException("login filter is not a valid LDAP filter: " + loginFilter, e);
-        }
+        return Optional.of(LdapPrincipals.principal(user, login));
     }
 }

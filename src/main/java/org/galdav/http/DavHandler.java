@@ -8,6 +8,7 @@ import java.util.Set;
 import org.galdav.core.AddressBooks;
 import org.galdav.core.Authenticator;
 import org.galdav.core.Principal;
+import org.galdav.core.Principals;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavPaths;
@@ -35,10 +36,11 @@ public final class DavHandler implements HttpHandler {
     private final WriteRefusal writes;
     private final String serverName;
 
-    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, String serverName) {
+    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals,
+                      String serverName) {
         this.settings = settings;
         this.authenticator = authenticator;
-        Lookup lookup = new Lookup(books);
+        Lookup lookup = new Lookup(books, principals);
         this.propfind = new PropfindMethod(lookup);
         this.report = new ReportMethod(lookup, settings.maxQueryResults());
         this.get = new GetMethod(lookup);

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.galdav.core.AddressBook;
 import org.galdav.core.AddressBooks;
+import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
+import org.galdav.core.Principal;
+import org.galdav.core.Principals;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavPaths;
 
@@ -14,9 +17,28 @@ import org.galdav.dav.DavPaths;
  */
 final class Lookup {
     private final AddressBooks books;
+    private final Principals principals;
 
-    Lookup(AddressBooks books) {
+    Lookup(AddressBooks books, Principals principals) {
         this.books = books;
+        this.principals = principals;
+    }
+
+    /** The principal a principal target names: the caller's own, or another user who exists. */
+    Principal principalOf(Exchange exchange, String login) {
+        if (login.equals(exchange.principal.login())) {
+            return exchange.principal;
+        }
+        return principals.find(login).orElseThrow(() -> new DavException(404, "no such principal"));
+    }
+
+    Principals principals() {
+        return principals;
+    }
+
+    /** Books published as directory gateways that the caller may see. */
+    List<BookInfo> gateways(Exchange exchange) {
+        return visible(exchange).stream().map(AddressBook::info).filter(BookInfo::directoryGateway).toList();
     }
 
     List<AddressBook> visible(Exchange exchange) {
@@ -32,8 +54,8 @@ final class Lookup {
         if (target instanceof DavPaths.Target.Card c) {
             return Optional.of(book(exchange, c.bookId()));
         }
-        if (target instanceof DavPaths.Target.Principal p && !p.login().equals(exchange.principal.login())) {
-            throw new DavException(404, "no such principal");
+        if (target instanceof DavPaths.Target.Principal p) {
+            principalOf(exchange, p.login());
         }
         if (target instanceof DavPaths.Target.Unknown) {
             throw new DavException(404, "not found");

@@ -46,21 +46,25 @@ final class PropfindMethod {
             } else if (target instanceof DavPaths.Target.Principals) {
                 out.propfind(exchange.resources.principals(), request);
                 if (children) {
-                    out.propfind(exchange.resources.principal(exchange.principal), request);
+                    out.propfind(exchange.resources.principal(exchange.principal, lookup.gateways(exchange)), request);
                 }
-            } else if (target instanceof DavPaths.Target.Principal) {
-                out.propfind(exchange.resources.principal(exchange.principal), request);
+            } else if (target instanceof DavPaths.Target.Principal p) {
+                out.propfind(exchange.resources.principal(lookup.principalOf(exchange, p.login()),
+                        lookup.gateways(exchange)), request);
             } else if (target instanceof DavPaths.Target.Home) {
                 out.propfind(exchange.resources.home(), request);
                 if (children) {
                     for (AddressBook b : lookup.visible(exchange)) {
-                        out.propfind(exchange.resources.book(b), request);
+                        // Directory gateways are found through the principal and searched, never listed.
+                        if (!b.info().directoryGateway()) {
+                            out.propfind(exchange.resources.book(b), request);
+                        }
                     }
                 }
             } else if (target instanceof DavPaths.Target.Book) {
                 AddressBook b = book.orElseThrow();
                 out.propfind(exchange.resources.book(b), request);
-                if (children) {
+                if (children && !b.info().directoryGateway()) {
                     String id = b.info().id();
                     b.list(summary -> out.propfind(exchange.resources.card(id, summary), request));
                 }

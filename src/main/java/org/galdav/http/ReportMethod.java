@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.galdav.core.AddressBook;
+import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
+import org.galdav.core.Principal;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.query.CardQuery;
 import org.galdav.dav.AddressDataRequest;
@@ -20,6 +22,7 @@ import org.galdav.dav.MultistatusWriter;
 import org.galdav.dav.PropValue;
 import org.galdav.dav.ReportRequest;
 import org.galdav.dav.RequestParser;
+import org.galdav.dav.SearchPropertySet;
 
 /**
  * REPORT: addressbook-multiget (RFC 6352 §8.7) and addressbook-query (§8.6). Depth is ignored: clients
@@ -37,6 +40,11 @@ final class ReportMethod {
     void handle(Exchange exchange) throws IOException {
         ReportRequest request = RequestParser.report(exchange.xmlBody());
         exchange.depth(Exchange.Depth.ZERO); // validates the header even though the value is not used
+        if (request instanceof ReportRequest.PrincipalSearchPropertySet
+                || request instanceof ReportRequest.PrincipalPropertySearch) {
+            principalReport(exchange, request);
+            return;
+        }
         Optional<AddressBook> book = lookup.bookOf(exchange);
         if (book.isEmpty()) {
             throw DavException.precondition(403, DavNames.SUPPORTED_REPORT,
@@ -89,6 +97,33 @@ final class ReportMethod {
             if (outcome.truncated()) {
                 // RFC 6352 §8.6.2: more matched than returned.
                 out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
+            }
+        }
+    }
+
+    /** RFC 3744 §9.4 and §9.5, on the principal collection. */
+    private void principalReport(Exchange exchange, ReportRequest request) throws IOException {
+        if (!(exchange.target instanceof DavPaths.Target.Principals)) {
+            lookup.bookOf(exchange);
+            throw DavException.precondition(403, DavNames.SUPPORTED_REPORT,
+                    "principal reports are supported on " + DavPaths.PRINCIPALS);
+        }
+        if (request instanceof ReportRequest.PrincipalSearchPropertySet) {
+            exchange.http.setStatusCode(200);
+            exchange.http.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, Responses.XML);
+            exchange.http.getResponseSender().send(java.nio.ByteBuffer.wrap(SearchPropertySet.body()));
+            return;
+        }
+        ReportRequest.PrincipalPropertySearch search = (ReportRequest.PrincipalPropertySearch) request;
+        List<Principal> found = search.conditions().isEmpty() || (search.unsearchable() && search.allOf())
+                ? List.of() : lookup.principals().search(search.conditions(), search.allOf(), maxQueryResults + 1);
+        List<BookInfo> gateways = lookup.gateways(exchange);
+        try (MultistatusWriter out = Responses.multistatus(exchange)) {
+            for (Principal principal : found.subList(0, Math.min(found.size(), maxQueryResults))) {
+                out.properties(exchange.resources.principal(principal, gateways), search.props().names(), Map.of());
+            }
+            if (found.size() > maxQueryResults) {
+                out.status(DavPaths.PRINCIPALS, 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
             }
         }
     }

@@ -17,6 +17,7 @@ import org.galdav.book.LdapAddressBook;
 import org.galdav.cache.CachingAddressBook;
 import org.galdav.cache.CachingAuthenticator;
 import org.galdav.config.BookSettings;
+import org.galdav.config.ConfigError;
 import org.galdav.config.Settings;
 import org.galdav.core.AddressBook;
 import org.galdav.core.BookInfo;
@@ -25,6 +26,7 @@ import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
 import org.galdav.directory.Directory;
 import org.galdav.directory.LdapAuthenticator;
+import org.galdav.directory.LdapPrincipals;
 import org.galdav.directory.LdapSettings;
 import org.galdav.directory.SearchObserver;
 import org.galdav.http.AccessLog;
@@ -90,7 +92,8 @@ public final class GaldavServer implements AutoCloseable {
             for (BookSettings book : settings.books()) {
                 EntryMapper mapper = new EntryMapper(MappingLoader.load(book.mapping()));
                 LdapAddressBook ldapBook = new LdapAddressBook(
-                        new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES), directory,
+                        new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES,
+                                book.directoryGateway()), directory,
                         book.baseDn().isEmpty() ? baseDn : book.baseDn(), mapper);
                 ldapBooks.add(ldapBook);
                 served.add(new CachingAddressBook(ldapBook, settings.cache(), ticker, LdapAddressBook::ctagOf));
@@ -98,7 +101,9 @@ public final class GaldavServer implements AutoCloseable {
             String userBase = settings.userBaseDn().isEmpty() ? baseDn : settings.userBaseDn();
             CachingAuthenticator authenticator = new CachingAuthenticator(
                     new LdapAuthenticator(directory, userBase, settings.loginFilter()), settings.cache(), ticker);
-            DavHandler dav = new DavHandler(settings.http(), authenticator, new ConfiguredBooks(served),
+            LdapPrincipals principals = new LdapPrincipals(directory, userBase, settings.loginFilter(),
+                    settings.loginAttribute(), userFilter(settings.userFilter()));
+            DavHandler dav = new DavHandler(settings.http(), authenticator, new ConfiguredBooks(served), principals,
                     settings.serverName());
             PathHandler paths = Handlers.path(dav)
                     .addExactPath("/metrics", exchange -> {
@@ -125,6 +130,15 @@ public final class GaldavServer implements AutoCloseable {
             directory.close();
             demo.ifPresent(DemoDirectory::close);
             throw e;
+        }
+    }
+
+    private static com.unboundid.ldap.sdk.Filter userFilter(String text) {
+        try {
+            return com.unboundid.ldap.sdk.Filter.create(text);
+        } catch (LDAPException e) {
+            throw new ConfigError("configuration: key 'auth.user-filter' is not a valid LDAP filter ("
+                    + e.getDiagnosticMessage() + "): " + text);
         }
     }
 

@@ -1,0 +1,125 @@
+package org.galdav.directory;
+
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.galdav.core.Principal;
+import org.galdav.core.PrincipalSearch;
+import org.galdav.core.Principals;
+import org.galdav.core.query.Collation;
+import org.galdav.core.query.TextMatch;
+
+/**
+ * The directory's users as principals: looked up by login with the login filter, searched by name
+ * or mail address for principal-property-search. Search values are escaped by the SDK's filter
+ * factories, and each hit is re-checked case-insensitively (i;unicode-casemap) on the values shown.
+ */
+public final class LdapPrincipals implements Principals {
+    private static final String[] ATTRIBUTES_BASE = {"displayName", "cn", "mail"};
+
+    private final Directory directory;
+    private final String userBase;
+    private final LoginFilter loginFilter;
+    private final String loginAttribute;
+    private final Filter userFilter;
+
+    /**
+     * @param loginAttribute attribute holding the login name (uid, sAMAccountName)
+     * @param userFilter     which entries are users, for searches
+     */
+    public LdapPrincipals(Directory directory, String userBase, String loginFilter, String loginAttribute,
+                          Filter userFilter) {
+        this.directory = directory;
+        this.userBase = userBase;
+        this.loginFilter = new LoginFilter(loginFilter);
+        this.loginAttribute = loginAttribute;
+        this.userFilter = userFilter;
+    }
+
+    @Override
+    public Optional<Principal> find(String login) {
+        if (login.isEmpty() || login.length() > 256) {
+            return Optional.empty();
+        }
+        List<Principal> found = new ArrayList<>(2);
+        directory.search(userBase, loginFilter.forLogin(login), attributes(), entry -> {
+            found.add(principal(entry, login));
+            return found.size() < 2;
+        });
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public List<Principal> search(List<PrincipalSearch> conditions, boolean allOf, int limit) {
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        List<Filter> parts = new ArrayList<>();
+        for (PrincipalSearch condition : conditions) {
+            parts.add(filter(condition));
+        }
+        Filter filter = Filter.createANDFilter(userFilter,
+                allOf ? Filter.createANDFilter(parts) : Filter.createORFilter(parts));
+        List<Principal> found = new ArrayList<>();
+        directory.search(userBase, filter, attributes(), entry -> {
+            String login = entry.getAttributeValue(loginAttribute);
+            if (login == null) {
+                return true;
+            }
+            Principal principal = principal(entry, login);
+            if (matches(principal, conditions, allOf)) {
+                found.add(principal);
+            }
+            return found.size() < limit;
+        });
+        return found;
+    }
+
+    private static Filter filter(PrincipalSearch condition) {
+        List<String> attributes = condition.field() == PrincipalSearch.Field.EMAIL
+                ? List.of("mail") : List.of("displayName", "cn");
+        List<Filter> any = new ArrayList<>();
+        for (String attribute : attributes) {
+            String text = condition.text();
+            if (text.isEmpty()) {
+                any.add(Filter.createPresenceFilter(attribute));
+                continue;
+            }
+            switch (condition.matchType()) {
+                case EQUALS: any.add(Filter.createEqualityFilter(attribute, text)); break;
+                case STARTS_WITH: any.add(Filter.createSubstringFilter(attribute, text, null, null)); break;
+                case ENDS_WITH: any.add(Filter.createSubstringFilter(attribute, null, null, text)); break;
+                default: any.add(Filter.createSubstringFilter(attribute, null, new String[] {text}, null));
+            }
+        }
+        return Filter.createORFilter(any);
+    }
+
+    private static boolean matches(Principal principal, List<PrincipalSearch> conditions, boolean allOf) {
+        for (PrincipalSearch condition : conditions) {
+            TextMatch match = new TextMatch(condition.text(), Collation.UNICODE_CASEMAP, condition.matchType(), false);
+            List<String> values = condition.field() == PrincipalSearch.Field.EMAIL
+                    ? principal.emails() : List.of(principal.displayName());
+            boolean hit = values.stream().anyMatch(match::matches);
+            if (hit != allOf) {
+                return hit;
+            }
+        }
+        return allOf;
+    }
+
+    private String[] attributes() {
+        List<String> names = new ArrayList<>(List.of(ATTRIBUTES_BASE));
+        names.add(loginAttribute);
+        return names.toArray(String[]::new);
+    }
+
+    static Principal principal(Entry entry, String login) {
+        String name = Optional.ofNullable(entry.getAttributeValue("displayName"))
+                .or(() -> Optional.ofNullable(entry.getAttributeValue("cn"))).orElse(login);
+        String[] mails = entry.getAttributeValues("mail");
+        return new Principal(login, name, mails == null ? List.of() : List.of(mails));
+    }
+}
