@@ -1,6 +1,9 @@
 package org.galdav.book;
 
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.schema.AttributeTypeDefinition;
+import com.unboundid.ldap.sdk.schema.ObjectClassDefinition;
+import java.util.HashSet;
 import com.unboundid.ldap.sdk.schema.Schema;
 import java.util.Locale;
 import java.util.Set;
@@ -54,6 +57,49 @@ final class SchemaRules implements SearchableAttributes {
             return true;
         }
         return safe(rule, collation);
+    }
+
+    @Override
+    public Set<String> alwaysPresent(Filter entryFilter) {
+        switch (entryFilter.getFilterType()) {
+            case Filter.FILTER_TYPE_EQUALITY: {
+                if (!entryFilter.getAttributeName().equalsIgnoreCase("objectClass")) {
+                    return Set.of();
+                }
+                ObjectClassDefinition objectClass = schema.getObjectClass(entryFilter.getAssertionValue());
+                if (objectClass == null) {
+                    return Set.of();
+                }
+                Set<String> names = new HashSet<>();
+                for (AttributeTypeDefinition type : objectClass.getRequiredAttributes(schema, true)) {
+                    for (String name : type.getNames()) {
+                        names.add(name.toLowerCase(Locale.ROOT));
+                    }
+                }
+                return names;
+            }
+            case Filter.FILTER_TYPE_OR: {
+                Set<String> common = null;
+                for (Filter component : entryFilter.getComponents()) {
+                    Set<String> required = alwaysPresent(component);
+                    if (common == null) {
+                        common = new HashSet<>(required);
+                    } else {
+                        common.retainAll(required);
+                    }
+                }
+                return common == null ? Set.of() : common;
+            }
+            case Filter.FILTER_TYPE_AND: {
+                Set<String> all = new HashSet<>();
+                for (Filter component : entryFilter.getComponents()) {
+                    all.addAll(alwaysPresent(component));
+                }
+                return all;
+            }
+            default:
+                return Set.of();
+        }
     }
 
     private static boolean safe(String rule, Collation collation) {

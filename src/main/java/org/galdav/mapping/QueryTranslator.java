@@ -58,11 +58,19 @@ public final class QueryTranslator {
         for (PropertyRule rule : rules) {
             perRule.add(ruleFilter(rule, filter));
         }
-        if (filter.name().equals("FN")) {
-            // An entry none of the FN rules can name gets its FN from the DN (see EntryMapper).
+        if (filter.name().equals("FN") && !alwaysNamed(rules)) {
+            // An entry none of the FN rules can name gets its FN from the DN (see EntryMapper). This branch
+            // cannot use an index, so it is left out where the schema guarantees a name.
             perRule.add(Filter.createNOTFilter(or(rules.stream().map(QueryTranslator::presence).toList())));
         }
         return Optional.of(or(perRule));
+    }
+
+    /** True when every published entry has an attribute that one of the FN rules names on its own. */
+    private boolean alwaysNamed(List<PropertyRule> rules) {
+        java.util.Set<String> required = attributes.alwaysPresent(mapping.entryFilter());
+        return rules.stream().flatMap(r -> r.values().stream()).anyMatch(t -> t.isSingleAttribute()
+                && required.contains(t.attributes().iterator().next().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** UID is the id attribute: an equality test becomes an equality search, anything else widens. */
@@ -92,8 +100,8 @@ public final class QueryTranslator {
         }
         // param-filters are tested on the card; for the search they only mean "property exists".
         filter.paramFilters().forEach(p -> parts.add(Optional.empty()));
-        Optional<Filter> combined = combine(filter.test(), parts);
-        return combined.map(f -> and(List.of(presence, f))).orElse(presence);
+        // A pushed-down text match implies that an attribute of the rule is present: a superset is enough.
+        return combine(filter.test(), parts).orElse(presence);
     }
 
     private Optional<Filter> textMatch(PropertyRule rule, TextMatch match) {

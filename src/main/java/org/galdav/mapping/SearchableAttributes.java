@@ -1,5 +1,7 @@
 package org.galdav.mapping;
 
+import com.unboundid.ldap.sdk.Filter;
+import java.util.Set;
 import org.galdav.core.query.Collation;
 
 /**
@@ -15,6 +17,15 @@ public interface SearchableAttributes {
 
     /** Whether (attribute=text) finds every value equal to the text under the collation. */
     boolean equalitySafe(String attribute, Collation collation);
+
+    /**
+     * Attributes (lower case) every entry matching the filter must have, by the schema's object
+     * classes: an FN template on one of them always yields a value, so searches need no fallback
+     * branch for entries without a name.
+     */
+    default Set<String> alwaysPresent(Filter entryFilter) {
+        return Set.of();
+    }
 
     /** Assumes case-insensitive rules everywhere; for directories whose schema cannot be read. */
     SearchableAttributes CASE_INSENSITIVE = new SearchableAttributes() {
