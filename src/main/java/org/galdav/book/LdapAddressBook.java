@@ -90,7 +90,7 @@ public final class LdapAddressBook implements AddressBook {
 
     @Override
     public void scan(CardSink<Card> sink) throws IOException {
-        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, card -> {
+        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, card -> {
             sink.accept(card);
             return true;
         });
@@ -119,7 +119,7 @@ public final class LdapAddressBook implements AddressBook {
                     .map(id -> Filter.createEqualityFilter(idAttribute, id)).toList();
             Filter filter = Filter.createANDFilter(mapper.mapping().entryFilter(), Filter.createORFilter(any));
             try {
-                stream(filter, false, card -> {
+                stream(filter, false, LOOKUP_CHUNK, card -> {
                     if (names.contains(card.name())) {
                         found.put(card.name(), card);
                     }
@@ -137,7 +137,9 @@ public final class LdapAddressBook implements AddressBook {
         Filter filter = translator().translate(query.filter());
         int[] delivered = {0};
         boolean[] truncated = {false};
-        SearchOutcome outcome = stream(filter, true, card -> {
+        // Pages just over the limit: the search can stop after one page when the pre-selection was exact.
+        int pageSize = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(20L, query.limit() + 1L));
+        SearchOutcome outcome = stream(filter, true, pageSize, card -> {
             if (!CardMatcher.matches(query.filter(), card.properties())) {
                 return true;
             }
@@ -178,7 +180,7 @@ public final class LdapAddressBook implements AddressBook {
     }
 
     /** @param whole when true, fetch past server size limits (see {@link Directory#searchAll}) */
-    private SearchOutcome stream(Filter filter, boolean whole, CardHandler handler) throws IOException {
+    private SearchOutcome stream(Filter filter, boolean whole, int pageSize, CardHandler handler) throws IOException {
         EntryHandler entries = entry -> {
             Optional<RenderedCard> card;
             mapper.idOf(entry).ifPresent(id -> members.remember(entry.getDN(), id));
@@ -198,8 +200,8 @@ public final class LdapAddressBook implements AddressBook {
         String id = mapper.mapping().idAttribute();
         try {
             return whole && isUuid(id)
-                    ? directory.searchAll(baseDn, filter, attributes, id, entries)
-                    : directory.search(baseDn, filter, attributes, entries);
+                    ? directory.searchAll(baseDn, filter, attributes, id, pageSize, entries)
+                    : directory.search(baseDn, filter, attributes, pageSize, entries);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -79,7 +79,16 @@ public final class Directory implements AutoCloseable {
      * as it arrives. Only the listed attributes are transferred; nothing is buffered.
      */
     public SearchOutcome search(String baseDn, Filter filter, String[] attributes, EntryHandler handler) {
-        return search(baseDn, SearchScope.SUB, filter, attributes, handler);
+        return search(baseDn, SearchScope.SUB, filter, attributes, settings.pageSize(), handler);
+    }
+
+    /** Like {@link #search(String, Filter, String[], EntryHandler)} with smaller pages, for searches that stop early. */
+    public SearchOutcome search(String baseDn, Filter filter, String[] attributes, int pageSize, EntryHandler handler) {
+        return search(baseDn, SearchScope.SUB, filter, attributes, pageSize(pageSize), handler);
+    }
+
+    private int pageSize(int wanted) {
+        return Math.max(1, Math.min(wanted, settings.pageSize()));
     }
 
     /**
@@ -91,8 +100,15 @@ public final class Directory implements AutoCloseable {
      */
     public SearchOutcome searchAll(String baseDn, Filter filter, String[] attributes, String uuidAttribute,
                                    EntryHandler handler) {
+        return searchAll(baseDn, filter, attributes, uuidAttribute, settings.pageSize(), handler);
+    }
+
+    /** {@link #searchAll(String, Filter, String[], String, EntryHandler)} with smaller pages. */
+    public SearchOutcome searchAll(String baseDn, Filter filter, String[] attributes, String uuidAttribute,
+                                   int pageSize, EntryHandler handler) {
+        int page = pageSize(pageSize);
         Set<String> seen = new HashSet<>();
-        SearchOutcome first = search(baseDn, SearchScope.SUB, filter, attributes, entry -> {
+        SearchOutcome first = search(baseDn, SearchScope.SUB, filter, attributes, page, entry -> {
             if (seen.size() <= MAX_REMEMBERED) {
                 seen.add(entry.getDN());
             }
@@ -104,18 +120,18 @@ public final class Directory implements AutoCloseable {
         LOG.info("search below {} hit the server's size limit after {} entries; fetching the rest in {} ranges",
                 baseDn, first.entries(), uuidAttribute);
         long[] totals = {first.entries(), first.pages()};
-        boolean complete = searchRanges(baseDn, filter, attributes, uuidAttribute, "", seen, handler, totals);
+        boolean complete = searchRanges(baseDn, filter, attributes, uuidAttribute, "", seen, page, handler, totals);
         return new SearchOutcome(totals[0], (int) totals[1], complete, !complete);
     }
 
     private boolean searchRanges(String baseDn, Filter filter, String[] attributes, String uuidAttribute,
-                                 String prefix, Set<String> seen, EntryHandler handler, long[] totals) {
+                                 String prefix, Set<String> seen, int page, EntryHandler handler, long[] totals) {
         boolean complete = true;
         for (String range : UuidRanges.children(prefix)) {
             Filter ranged = Filter.createANDFilter(filter, UuidRanges.range(uuidAttribute, range));
             Set<String> delivered = new HashSet<>();
             boolean[] stop = {false};
-            SearchOutcome outcome = search(baseDn, SearchScope.SUB, ranged, attributes, entry -> {
+            SearchOutcome outcome = search(baseDn, SearchScope.SUB, ranged, attributes, page, entry -> {
                 String dn = entry.getDN();
                 delivered.add(dn);
                 if (seen.contains(dn)) {
@@ -138,7 +154,7 @@ public final class Directory implements AutoCloseable {
                     continue;
                 }
                 seen.addAll(delivered);
-                complete &= searchRanges(baseDn, filter, attributes, uuidAttribute, range, seen, handler, totals);
+                complete &= searchRanges(baseDn, filter, attributes, uuidAttribute, range, seen, page, handler, totals);
             }
         }
         return complete;
@@ -147,7 +163,7 @@ public final class Directory implements AutoCloseable {
     /** Reads one entry if it exists below the search scope and matches the filter. */
     public Optional<SearchResultEntry> read(String dn, Filter filter, String[] attributes) {
         SearchResultEntry[] found = new SearchResultEntry[1];
-        search(dn, SearchScope.BASE, filter, attributes, e -> {
+        search(dn, SearchScope.BASE, filter, attributes, 1, e -> {
             found[0] = e;
             return false;
         });
@@ -176,7 +192,7 @@ public final class Directory implements AutoCloseable {
         }
     }
 
-    private SearchOutcome search(String baseDn, SearchScope scope, Filter filter, String[] attributes,
+    private SearchOutcome search(String baseDn, SearchScope scope, Filter filter, String[] attributes, int pageSize,
                                  EntryHandler handler) {
         long started = System.nanoTime();
         AtomicBoolean stopped = new AtomicBoolean();
@@ -222,7 +238,7 @@ public final class Directory implements AutoCloseable {
                         (int) Math.max(1, settings.operationTimeout().toSeconds()), false, filter, attributes);
                 if (scope != SearchScope.BASE) {
                     // Not critical: a server without paging still answers, up to its own size limit.
-                    request.addControl(new SimplePagedResultsControl(settings.pageSize(), cookie, false));
+                    request.addControl(new SimplePagedResultsControl(pageSize, cookie, false));
                 }
                 pages++;
                 SearchResult result = searchPage(connection, request);

@@ -152,6 +152,9 @@ public final class Slapd implements AutoCloseable {
         lines.add("argsfile " + quote(dir.resolve("slapd.args").toString()));
         lines.add("modulepath " + quote(MODULE_PATH.toString()));
         lines.add("moduleload back_mdb");
+        // Substring indexes serve 3-character "contains" searches (autocomplete) only with this; the default
+        // of 4 makes slapd scan the whole database for them. docs/directories recommend the same.
+        lines.add("index_substr_any_len 3");
         if (options.syncprov()) {
             lines.add("moduleload syncprov");
         }
