@@ -5,9 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.galdav.directory.Directory;
 import org.galdav.mapping.EntryMapper;
 import org.galdav.mapping.MemberResolver;
@@ -36,15 +37,11 @@ final class DirectoryMemberResolver implements MemberResolver {
 
     @Override
     public List<String> uidsOf(List<String> memberDns) {
-        List<String> out = new ArrayList<>(memberDns.size());
+        Set<String> out = new LinkedHashSet<>(memberDns.size() * 2);
         for (String dn : memberDns) {
-            uids.get(normalized(dn), this::lookup).ifPresent(uid -> {
-                if (!out.contains(uid)) {
-                    out.add(uid);
-                }
-            });
+            uids.get(normalized(dn), this::lookup).ifPresent(out::add);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Records an entry seen by another search, so that groups listed later need no extra reads. */

@@ -15,7 +15,7 @@ import org.galdav.http.HttpSettings;
 public record Settings(HttpSettings http, String serverName, Optional<LdapSettings> ldap, String baseDn,
                        String userBaseDn, String loginFilter, String loginAttribute, String userFilter,
                        List<BookSettings> books, CacheSettings cache,
-                       int demoPeople, long demoSeed, LdapSettings ldapDefaults) {
+                       int demoPeople, long demoSeed, LdapSettings ldapDefaults, boolean cacheWarmUp) {
     public Settings {
         books = List.copyOf(books);
     }

@@ -100,7 +100,7 @@ public final class SettingsLoader {
         return new Settings(http, c.getString("http.server-name"), urls.map(u -> ldap), baseDn,
                 c.getString("auth.user-base-dn").trim(), c.getString("auth.login-filter"),
                 c.getString("auth.login-attribute").trim(), c.getString("auth.user-filter"), books(c), cache,
-                c.getInt("demo.people"), c.getLong("demo.seed"), ldap);
+                c.getInt("demo.people"), c.getLong("demo.seed"), ldap, c.getBoolean("cache.warm-up"));
     }
 
     private static Optional<List<String>> urls(Config c) {

@@ -125,12 +125,35 @@ public final class GaldavServer implements AutoCloseable {
             String scheme = settings.http().keyStore().isPresent() ? "https" : "http";
             String url = scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/";
             LOG.info("galdav listening on {}", url);
+            if (settings.cacheWarmUp()) {
+                warmUp(served);
+            }
             return new GaldavServer(demo, directory, undertow, url, ldapBooks);
         } catch (RuntimeException e) {
             directory.close();
             demo.ifPresent(DemoDirectory::close);
             throw e;
         }
+    }
+
+    /**
+     * Lists every book once in the background: the first client to sync finds listing and ctag ready,
+     * and group cards find their members' UIDs without extra reads.
+     */
+    private static void warmUp(List<AddressBook> books) {
+        Thread thread = new Thread(() -> {
+            for (AddressBook book : books) {
+                long start = System.nanoTime();
+                try {
+                    book.ctag();
+                    LOG.info("address book {} listed in {} ms", book.info().id(), (System.nanoTime() - start) / 1_000_000);
+                } catch (RuntimeException e) {
+                    LOG.warn("address book {} could not be listed at start: {}", book.info().id(), e.getMessage());
+                }
+            }
+        }, "galdav-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static com.unboundid.ldap.sdk.Filter userFilter(String text) {

@@ -22,7 +22,7 @@ public final class TestServers {
     private static final List<Search> SHARED_SEARCHES = new CopyOnWriteArrayList<>();
 
     /** One LDAP search the server sent, with the number of entries the directory returned. */
-    public record Search(Filter filter, long entries) {
+    public record Search(Filter filter, long entries, long nanos) {
     }
 
     private TestServers() {
@@ -64,7 +64,7 @@ public final class TestServers {
         try {
             return GaldavServer.start(loaded, (filter, entries, pages, nanos) -> {
                 filters.add(filter);
-                searches.add(new Search(filter, entries));
+                searches.add(new Search(filter, entries, nanos));
             }, ticker);
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
