@@ -78,6 +78,25 @@ public final class Slapd implements AutoCloseable {
     }
 
     /** Whether {@code /usr/sbin/slapd} exists and is executable. */
+    /** Operational attributes slapd generates itself and refuses from clients. */
+    private static final java.util.Set<String> GENERATED = java.util.Set.of("entryuuid", "createtimestamp",
+            "modifytimestamp", "creatorsname", "modifiersname", "entrycsn", "entrydn", "subschemasubentry");
+
+    /** Copies of the entries without the operational attributes slapd would refuse (entryUUID, timestamps). */
+    public static List<Entry> withoutOperationalAttributes(List<Entry> entries) {
+        List<Entry> out = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            Entry copy = new Entry(entry.getDN());
+            for (com.unboundid.ldap.sdk.Attribute attribute : entry.getAttributes()) {
+                if (!GENERATED.contains(attribute.getBaseName().toLowerCase(java.util.Locale.ROOT))) {
+                    copy.addAttribute(attribute);
+                }
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
     public static boolean available() {
         return Files.isRegularFile(SLAPD) && Files.isExecutable(SLAPD);
     }
