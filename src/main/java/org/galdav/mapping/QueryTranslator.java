@@ -44,7 +44,7 @@ public final class QueryTranslator {
 
     private Optional<Filter> propFilter(PropFilter filter) {
         if (filter.isNotDefined()) {
-            return Optional.empty();
+            return notDefined(filter);
         }
         if (filter.name().equals("UID")) {
             return uid(filter);
@@ -64,6 +64,30 @@ public final class QueryTranslator {
             perRule.add(Filter.createNOTFilter(or(rules.stream().map(QueryTranslator::presence).toList())));
         }
         return Optional.of(or(perRule));
+    }
+
+    /**
+     * is-not-defined: every card has a UID; a property whose rules each copy one text attribute is
+     * missing exactly when those attributes are; anything composed or converted widens.
+     */
+    private Optional<Filter> notDefined(PropFilter filter) {
+        if (filter.name().equals("UID")) {
+            return Optional.of(never());
+        }
+        List<PropertyRule> rules = mapping.rulesFor(filter.name());
+        if (rules.isEmpty() || filter.name().equals("FN") || filter.group().isPresent()) {
+            // Mapped properties carry no vCard group: "item1.EMAIL" is never defined.
+            return Optional.empty();
+        }
+        List<Filter> present = new ArrayList<>();
+        for (PropertyRule rule : rules) {
+            if (rule.isStructured() || rule.kind() != ValueKind.TEXT
+                    || !rule.values().stream().allMatch(Template::isSingleAttribute)) {
+                return Optional.empty();
+            }
+            present.add(presence(rule));
+        }
+        return Optional.of(Filter.createNOTFilter(or(present)));
     }
 
     /** True when every published entry has an attribute that one of the FN rules names on its own. */

@@ -94,6 +94,20 @@ class QueryTranslatorTest {
         assertThat(TRANSLATOR.translate(param).toString()).contains("mobile=*");
     }
 
+    @org.junit.jupiter.api.Test
+    void isNotDefinedIsExpressedWhereTheRulesCopyOneAttribute() {
+        assertThat(TRANSLATOR.translate(notDefined("EMAIL")).toString()).endsWith("(!(mail=*)))");
+        assertThat(TRANSLATOR.translate(notDefined("UID")).toString()).contains("(!(objectClass=*))");
+        assertThat(TRANSLATOR.translate(notDefined("N")).toString()).as("composed: widens")
+                .isEqualTo(MAPPING.entryFilter().toString());
+        assertThat(TRANSLATOR.translate(notDefined("item1.EMAIL")).toString()).as("grouped: never defined")
+                .isEqualTo(MAPPING.entryFilter().toString());
+    }
+
+    private static CardFilter notDefined(String property) {
+        return new CardFilter(Combination.ANY_OF, List.of(PropFilter.of(property, true, Combination.ANY_OF, List.of(), List.of())));
+    }
+
     private static CardFilter query(String property, String value, MatchType type) {
         return query(property, value, type, Collation.UNICODE_CASEMAP);
     }
