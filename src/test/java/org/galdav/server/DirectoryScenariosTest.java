@@ -107,6 +107,22 @@ class DirectoryScenariosTest {
         }
     }
 
+    @Test
+    void anonymousReadServesAPublicDirectoryWithoutCredentials() throws Exception {
+        try (GaldavServer server = TestServers.start(Map.of("demo.people", 40, "http.anonymous-read", true),
+                new ArrayList<>(), Ticker.systemTicker())) {
+            DavClient anonymous = new DavClient(server.url(), null, null);
+            Multistatus root = Multistatus.parse(anonymous.propfind("/", "0",
+                    Bodies.propfind("d:current-user-principal")).body());
+            assertThat(root.response("/").ok(Multistatus.DAV, "current-user-principal")).isPresent();
+            Multistatus listing = Multistatus.parse(anonymous.propfind(BOOK, "1", Bodies.propfind("d:getetag")).body());
+            assertThat(listing.responses()).hasSizeGreaterThan(40);
+            assertThat(anonymous.send("PUT", BOOK + "x.vcf", "BEGIN:VCARD\r\nEND:VCARD\r\n").statusCode()).isEqualTo(403);
+            assertThat(new DavClient(server.url(), "demo", "wrong").propfind(BOOK, "0", Bodies.propfind("d:getetag"))
+                    .statusCode()).as("wrong credentials are still refused").isEqualTo(401);
+        }
+    }
+
     private static String ctag(DavClient client) {
         return Multistatus.parse(client.propfind(BOOK, "0", Bodies.propfind("cs:getctag")).body())
                 .response(BOOK).okText(org.galdav.support.Multistatus.CS, "getctag");
