@@ -116,7 +116,10 @@ public final class LdapAddressBook implements AddressBook {
         String idAttribute = mapper.mapping().idAttribute();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             List<Filter> any = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)).stream()
-                    .map(id -> Filter.createEqualityFilter(idAttribute, id)).toList();
+                    .flatMap(id -> mapper.mapping().idFormat().equality(idAttribute, id).stream()).toList();
+            if (any.isEmpty()) {
+                continue;
+            }
             Filter filter = Filter.createANDFilter(mapper.mapping().entryFilter(), Filter.createORFilter(any));
             try {
                 stream(filter, false, LOOKUP_CHUNK, card -> {

@@ -26,8 +26,7 @@ public final class EntryMapper {
 
     /** The resource id of an entry, or empty when it lacks the id attribute (it is then not published). */
     public Optional<String> idOf(Entry entry) {
-        String id = entry.getAttributeValue(mapping.idAttribute());
-        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.trim());
+        return mapping.idFormat().idOf(entry, mapping.idAttribute());
     }
 
     /** The card for an entry; empty (and logged) when the entry cannot be published. */
@@ -39,7 +38,7 @@ public final class EntryMapper {
         }
         List<MappedProperty> properties = new ArrayList<>();
         for (PropertyRule rule : mapping.rules()) {
-            properties.addAll(apply(rule, entry));
+            properties.addAll(apply(rule, entry, members));
         }
         if (properties.stream().noneMatch(p -> p.name().equals("FN"))) {
             // FN is mandatory in vCard 3.0 and 4.0; the DN's first value is better than an invalid card.
@@ -69,36 +68,53 @@ public final class EntryMapper {
         }
     }
 
-    private List<MappedProperty> apply(PropertyRule rule, Entry entry) {
-        List<MappedValue> values = rule.isStructured() ? structured(rule, entry) : simple(rule, entry);
-        List<MappedProperty> out = new ArrayList<>(values.size());
-        for (MappedValue value : values) {
-            out.add(new MappedProperty(rule.property(), rule.types(), value));
-            if (rule.single()) {
-                break;
+    private List<MappedProperty> apply(PropertyRule rule, Entry entry, MemberResolver members) {
+        if (rule.isStructured()) {
+            return structured(rule, entry).stream()
+                    .map(v -> new MappedProperty(rule.property(), rule.types(), v)).toList();
+        }
+        List<MappedProperty> out = new ArrayList<>();
+        for (Template template : rule.values()) {
+            if (rule.kind() == ValueKind.BINARY) {
+                for (byte[] bytes : template.expandBytes(entry)) {
+                    Photos.normalize(bytes, mapping.photoMaxSize(), entry.getDN()).ifPresent(b ->
+                            out.add(new MappedProperty(rule.property(), rule.types(), new MappedValue.Binary(b))));
+                }
+            } else {
+                for (String text : prefixed(rule, template.expand(entry))) {
+                    boolean primary = !rule.prefixes().primary().isEmpty() && text.startsWith(rule.prefixes().primary());
+                    String value = rule.prefixes().strip().isEmpty() ? text : text.substring(rule.prefixes().strip().length());
+                    convert(rule, value, entry, members).ifPresent(v ->
+                            out.add(new MappedProperty(rule.property(), rule.types(), v, primary)));
+                }
+            }
+            if (!out.isEmpty()) {
+                break; // the first template that yields a value wins
+            }
+        }
+        return rule.single() && out.size() > 1 ? List.of(out.get(0)) : out;
+    }
+
+    /** With strip-prefix: only prefixed values, the primary (primary-prefix) first. */
+    private static List<String> prefixed(PropertyRule rule, List<String> values) {
+        String strip = rule.prefixes().strip();
+        if (strip.isEmpty()) {
+            return values;
+        }
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            if (value.regionMatches(true, 0, strip, 0, strip.length()) && value.length() > strip.length()) {
+                if (!rule.prefixes().primary().isEmpty() && value.startsWith(rule.prefixes().primary())) {
+                    out.add(0, value);
+                } else {
+                    out.add(value);
+                }
             }
         }
         return out;
     }
 
-    private List<MappedValue> simple(PropertyRule rule, Entry entry) {
-        for (Template template : rule.values()) {
-            List<MappedValue> values = new ArrayList<>();
-            if (rule.kind() == ValueKind.BINARY) {
-                template.expandBytes(entry).forEach(b -> values.add(new MappedValue.Binary(b)));
-            } else {
-                for (String text : template.expand(entry)) {
-                    convert(rule, text, entry).ifPresent(values::add);
-                }
-            }
-            if (!values.isEmpty()) {
-                return values;
-            }
-        }
-        return List.of();
-    }
-
-    private Optional<MappedValue> convert(PropertyRule rule, String text, Entry entry) {
+    private Optional<MappedValue> convert(PropertyRule rule, String text, Entry entry, MemberResolver members) {
         switch (rule.kind()) {
             case TIMESTAMP:
                 try {
@@ -110,6 +126,16 @@ public final class EntryMapper {
             case LABELED_URI:
                 String uri = text.trim().split("\\s+", 2)[0];
                 return uri.isEmpty() ? Optional.empty() : Optional.of(new MappedValue.Uri(uri));
+            case DATE:
+                return Dates.parse(text).map(d -> (MappedValue) new MappedValue.Date(d)).or(() -> {
+                    LOG.warn("entry {}: {} is not a date: {}", entry.getDN(), rule.property(), text);
+                    return Optional.empty();
+                });
+            case DN_VALUE:
+                return firstRdnValue(text).map(MappedValue.Text::new);
+            case REFERENCE:
+                return members.uidsOf(List.of(text)).stream().findFirst()
+                        .map(uid -> new MappedValue.Uri("urn:uuid:" + uid));
             default:
                 return Optional.of(new MappedValue.Text(text));
         }
@@ -136,6 +162,15 @@ public final class EntryMapper {
         try {
             return Optional.of(StaticUtils.decodeGeneralizedTime(value).toInstant());
         } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> firstRdnValue(String dn) {
+        try {
+            String[] values = new com.unboundid.ldap.sdk.DN(dn).getRDN().getAttributeValues();
+            return values.length > 0 && !values[0].isBlank() ? Optional.of(values[0]) : Optional.empty();
+        } catch (Exception e) {
             return Optional.empty();
         }
     }

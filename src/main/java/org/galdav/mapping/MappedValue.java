@@ -45,6 +45,13 @@ public sealed interface MappedValue {
         }
     }
 
+    /** A calendar date (RFC 6350 §4.3.1 date). */
+    record Date(java.time.LocalDate value) implements MappedValue {
+        public String text() {
+            return value.toString();
+        }
+    }
+
     record Uri(String value) implements MappedValue {
         public String text() {
             return value;

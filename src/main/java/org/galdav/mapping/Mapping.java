@@ -11,25 +11,31 @@ import java.util.Set;
  *
  * @param name             file name, for messages
  * @param idAttribute      unique, immutable attribute that names the card (entryUUID by default)
- * @param entryFilter      which entries are published
+ * @param idFormat         how its value is read (text, or AD's binary GUID)
+ * @param entryFilter      which entries are published (the exclude-filter already folded in)
  * @param groupFilter      which of them are groups (rendered as group cards)
  * @param memberAttributes attributes holding member DNs of groups
  * @param modifiedAttribute attribute holding the last modification time (getlastmodified)
  * @param rules            property rules, in output order
+ * @param photoMaxSize     photos larger than this many pixels wide or high are scaled down
  * @param fingerprint      hash of the mapping's content, part of every ETag so a mapping change
  *                         changes ETags even where card bytes would not reveal it
  */
-public record Mapping(String name, String idAttribute, Filter entryFilter, Filter groupFilter,
+public record Mapping(String name, String idAttribute, IdFormat idFormat, Filter entryFilter, Filter groupFilter,
                       List<String> memberAttributes, String modifiedAttribute, List<PropertyRule> rules,
-                      String fingerprint) {
+                      int photoMaxSize, String fingerprint) {
     public Mapping {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(idAttribute, "idAttribute");
+        Objects.requireNonNull(idFormat, "idFormat");
         Objects.requireNonNull(entryFilter, "entryFilter");
         Objects.requireNonNull(groupFilter, "groupFilter");
         memberAttributes = List.copyOf(memberAttributes);
         Objects.requireNonNull(modifiedAttribute, "modifiedAttribute");
         rules = List.copyOf(rules);
+        if (photoMaxSize < 16) {
+            throw new IllegalArgumentException("photo-max-size must be at least 16 pixels");
+        }
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 

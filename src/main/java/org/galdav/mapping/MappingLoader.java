@@ -80,7 +80,18 @@ public final class MappingLoader {
     static Mapping parse(String file, Config config) {
         try {
             String idAttribute = string(config, "id-attribute", "entryUUID");
+            IdFormat idFormat;
+            try {
+                idFormat = IdFormat.parse(string(config, "id-format", "text"));
+            } catch (IllegalArgumentException e) {
+                throw new MappingException("mapping file " + file + ": key 'id-format' must be text or guid");
+            }
             Filter entryFilter = filter(file, config, "entry-filter", null);
+            if (config.hasPath("exclude-filter") && !config.getString("exclude-filter").isBlank()) {
+                // Hidden entries (disabled accounts, "hide from address list") are never searched for.
+                entryFilter = Filter.createANDFilter(entryFilter,
+                        Filter.createNOTFilter(filter(file, config, "exclude-filter", null)));
+            }
             Filter groupFilter = filter(file, config, "group-filter",
                     "(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames))");
             List<String> members = config.hasPath("member-attributes")
@@ -97,8 +108,12 @@ public final class MappingLoader {
             if (rules.stream().noneMatch(r -> r.property().equals("FN"))) {
                 throw new MappingException("mapping file " + file + ": key 'properties' has no FN rule (FN is required in every vCard)");
             }
-            return new Mapping(file, idAttribute, entryFilter, groupFilter, members, modified, rules,
-                    fingerprint(config));
+            int photoMaxSize = config.hasPath("photo-max-size") ? config.getInt("photo-max-size") : 512;
+            if (photoMaxSize < 16 || photoMaxSize > 4096) {
+                throw new MappingException("mapping file " + file + ": key 'photo-max-size' must be 16 to 4096 pixels");
+            }
+            return new Mapping(file, idAttribute, idFormat, entryFilter, groupFilter, members, modified, rules,
+                    photoMaxSize, fingerprint(config));
         } catch (ConfigException e) {
             throw new MappingException("mapping file " + file + ": " + e.getMessage(), e);
         }
@@ -154,16 +169,20 @@ public final class MappingLoader {
         try {
             kind = rule.hasPath("kind") ? ValueKind.parse(rule.getString("kind")) : defaultKind(property);
         } catch (IllegalArgumentException e) {
-            throw new MappingException(where + ".kind': must be text, binary, timestamp or labeled-uri");
+            throw new MappingException(where + ".kind': must be text, binary, timestamp, date, labeled-uri, "
+                    + "dn-value or reference");
         }
         boolean single = rule.hasPath("single") ? rule.getBoolean("single") : SINGLE.contains(property);
-        return new PropertyRule(property, values, components, types, kind, single);
+        PropertyRule.Prefixes prefixes = new PropertyRule.Prefixes(string(rule, "strip-prefix", ""),
+                string(rule, "primary-prefix", ""));
+        return new PropertyRule(property, values, components, types, kind, single, prefixes);
     }
 
     private static ValueKind defaultKind(String property) {
         switch (property) {
             case "PHOTO": case "LOGO": return ValueKind.BINARY;
             case "REV": return ValueKind.TIMESTAMP;
+            case "BDAY": case "ANNIVERSARY": return ValueKind.DATE;
             default: return ValueKind.TEXT;
         }
     }

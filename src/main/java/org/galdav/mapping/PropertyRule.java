@@ -16,10 +16,25 @@ import java.util.Set;
  * @param types      TYPE parameter values (work, cell, ...)
  * @param kind       how the value is converted
  * @param single     keep only the first value (FN, N, PHOTO, REV ...)
+ * @param prefixes   value prefixes to select and strip (AD proxyAddresses "smtp:"); empty = none
  */
 public record PropertyRule(String property, List<Template> values, Map<String, Template> components,
-                           List<String> types, ValueKind kind, boolean single) {
+                           List<String> types, ValueKind kind, boolean single, Prefixes prefixes) {
+    /**
+     * @param strip   values must start with this (case-insensitive), which is removed; others are dropped
+     * @param primary a value starting with this exactly (case-sensitive) is the primary: first, preferred
+     */
+    public record Prefixes(String strip, String primary) {
+        public static final Prefixes NONE = new Prefixes("", "");
+    }
+
+    public PropertyRule(String property, List<Template> values, Map<String, Template> components,
+                        List<String> types, ValueKind kind, boolean single) {
+        this(property, values, components, types, kind, single, Prefixes.NONE);
+    }
+
     public PropertyRule {
+        Objects.requireNonNull(prefixes, "prefixes");
         Objects.requireNonNull(property, "property");
         values = List.copyOf(values);
         components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));

@@ -108,6 +108,10 @@ public final class QueryTranslator {
                 || !attributes.equalitySafe(id, match.collation())) {
             return Optional.empty();
         }
+        if (mapping.idFormat() == IdFormat.GUID) {
+            // A binary GUID compares as bytes: one spelling, case does not matter for hex digits.
+            return Optional.of(IdFormat.GUID.equality(id, match.text()).orElse(never()));
+        }
         return NeedleVariants.of(match.text(), match.collation(), match.matchType())
                 .map(vs -> or(vs.stream().map(v -> Filter.createEqualityFilter(id, v)).toList()));
     }
@@ -141,7 +145,7 @@ public final class QueryTranslator {
         templates.addAll(rule.components().values());
         for (Template template : templates) {
             Optional<Filter> f = template.isSingleAttribute() && !rule.isStructured()
-                    ? whole(template.attributes().iterator().next(), match, needles.get())
+                    ? whole(template.attributes().iterator().next(), match, needles.get(), rule.prefixes().strip())
                     : withinOneAttribute(template, match, needles.get(), rule.isStructured());
             if (f.isEmpty()) {
                 return Optional.empty();
@@ -151,8 +155,11 @@ public final class QueryTranslator {
         return Optional.of(or(alternatives));
     }
 
-    /** The template is the attribute itself: the match type carries over one to one. */
-    private Optional<Filter> whole(String attribute, TextMatch match, List<String> needles) {
+    /**
+     * The template is the attribute itself: the match type carries over one to one. With a stripped
+     * prefix ("smtp:") the value starts after it, so equality and starts-with put it back.
+     */
+    private Optional<Filter> whole(String attribute, TextMatch match, List<String> needles, String prefix) {
         boolean equality = match.matchType() == MatchType.EQUALS;
         boolean safe = equality ? attributes.equalitySafe(attribute, match.collation())
                 : attributes.substringsSafe(attribute, match.collation());
@@ -162,8 +169,8 @@ public final class QueryTranslator {
         List<Filter> any = new ArrayList<>();
         for (String text : needles) {
             switch (match.matchType()) {
-                case EQUALS: any.add(Filter.createEqualityFilter(attribute, text)); break;
-                case STARTS_WITH: any.add(Filter.createSubstringFilter(attribute, text, null, null)); break;
+                case EQUALS: any.add(Filter.createEqualityFilter(attribute, prefix + text)); break;
+                case STARTS_WITH: any.add(Filter.createSubstringFilter(attribute, prefix + text, null, null)); break;
                 case ENDS_WITH: any.add(Filter.createSubstringFilter(attribute, null, null, text)); break;
                 default: any.add(Filter.createSubstringFilter(attribute, null, new String[] {text}, null)); break;
             }

@@ -64,8 +64,12 @@ public final class VCardRenderer {
         }
         for (MappedProperty property : card.properties()) {
             if (selection.includes(property.name())) {
-                toVCard(property, version, card).ifPresent(p -> vcard.addProperty(
-                        selection.withoutValue(property.name()) ? emptied(property.name()) : p));
+                toVCard(property, version, card).ifPresent(p -> {
+                    if (property.preferred()) {
+                        prefer(p, version);
+                    }
+                    vcard.addProperty(selection.withoutValue(property.name()) ? emptied(property.name()) : p);
+                });
             }
         }
         if (version == VCardVersion.V3_0 && vcard.getStructuredName() == null && selection.includes("N")) {
@@ -152,6 +156,17 @@ public final class VCardRenderer {
                 return Optional.of(new Photo(data, type.get()));
             }
             case "REV": return Optional.of(new Revision(((MappedValue.Timestamp) value).value()));
+            case "BDAY":
+                return value instanceof MappedValue.Date date
+                        ? Optional.of(new ezvcard.property.Birthday(date.value())) : Optional.empty();
+            case "ANNIVERSARY":
+                return value instanceof MappedValue.Date date
+                        ? Optional.of(new ezvcard.property.Anniversary(date.value())) : Optional.empty();
+            case "RELATED": {
+                ezvcard.property.Related related = new ezvcard.property.Related(value.text());
+                types.forEach(t -> related.getTypes().add(ezvcard.parameter.RelatedType.get(t)));
+                return Optional.of(related);
+            }
             case "TITLE": return Optional.of(new Title(value.text()));
             case "ROLE": return Optional.of(new Role(value.text()));
             case "NOTE": return Optional.of(new Note(value.text()));
@@ -182,6 +197,15 @@ public final class VCardRenderer {
     private static <T extends ezvcard.parameter.VCardParameter> List<T> supported(List<String> types,
             java.util.function.Function<String, T> lookup, VCardVersion version) {
         return types.stream().map(lookup).filter(t -> t.isSupportedBy(version)).toList();
+    }
+
+    /** vCard 4.0 PREF=1 (RFC 6350 §5.3); vCard 3.0 TYPE=pref (RFC 2426 §3.3.1). */
+    private static void prefer(VCardProperty property, VCardVersion version) {
+        if (version == VCardVersion.V4_0) {
+            property.getParameters().setPref(1);
+        } else {
+            property.getParameters().addType("pref");
+        }
     }
 
     private static VCardProperty emptied(String name) {
