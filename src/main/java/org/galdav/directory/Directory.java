@@ -160,6 +160,11 @@ public final class Directory implements AutoCloseable {
         return complete;
     }
 
+    /** One entry with exactly the requested attributes, no range completion (used for range slices). */
+    private Optional<SearchResultEntry> readRaw(String dn, String[] attributes) {
+        return read(dn, Filter.createPresenceFilter("objectClass"), attributes);
+    }
+
     /** Reads one entry if it exists below the search scope and matches the filter. */
     public Optional<SearchResultEntry> read(String dn, Filter filter, String[] attributes) {
         SearchResultEntry[] found = new SearchResultEntry[1];
@@ -206,7 +211,9 @@ public final class Directory implements AutoCloseable {
                 if (!stopped.get()) {
                     delivered.incrementAndGet();
                     try {
-                        if (!handler.accept(entry)) {
+                        SearchResultEntry whole = scope == SearchScope.BASE ? entry
+                                : RangedAttributes.complete(entry, (dn, attributes) -> readRaw(dn, attributes));
+                        if (!handler.accept(whole)) {
                             stopped.set(true);
                         }
                     } catch (RuntimeException e) {

@@ -95,7 +95,11 @@ public final class EntryMapper {
         return rule.single() && out.size() > 1 ? List.of(out.get(0)) : out;
     }
 
-    /** With strip-prefix: only prefixed values, the primary (primary-prefix) first. */
+    /**
+     * With strip-prefix: values with that prefix lose it, the primary (primary-prefix) first; values with
+     * another "type:" prefix (X500:, sip:) are dropped; values without any prefix (a fallback template
+     * such as {mail}) are kept as they are.
+     */
     private static List<String> prefixed(PropertyRule rule, List<String> values) {
         String strip = rule.prefixes().strip();
         if (strip.isEmpty()) {
@@ -103,16 +107,23 @@ public final class EntryMapper {
         }
         List<String> out = new ArrayList<>();
         for (String value : values) {
-            if (value.regionMatches(true, 0, strip, 0, strip.length()) && value.length() > strip.length()) {
+            if (value.regionMatches(true, 0, strip, 0, strip.length())) {
+                if (value.length() == strip.length()) {
+                    continue;
+                }
                 if (!rule.prefixes().primary().isEmpty() && value.startsWith(rule.prefixes().primary())) {
                     out.add(0, value);
                 } else {
                     out.add(value);
                 }
+            } else if (!OTHER_PREFIX.matcher(value).lookingAt()) {
+                out.add(strip + value);
             }
         }
         return out;
     }
+
+    private static final java.util.regex.Pattern OTHER_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,12}:");
 
     private Optional<MappedValue> convert(PropertyRule rule, String text, Entry entry, MemberResolver members) {
         switch (rule.kind()) {

@@ -167,10 +167,15 @@ public final class QueryTranslator {
             return Optional.empty();
         }
         List<Filter> any = new ArrayList<>();
+        List<String> starts = prefix.isEmpty() ? List.of("") : List.of("", prefix);
         for (String text : needles) {
             switch (match.matchType()) {
-                case EQUALS: any.add(Filter.createEqualityFilter(attribute, prefix + text)); break;
-                case STARTS_WITH: any.add(Filter.createSubstringFilter(attribute, prefix + text, null, null)); break;
+                case EQUALS:
+                    starts.forEach(p -> any.add(Filter.createEqualityFilter(attribute, p + text)));
+                    break;
+                case STARTS_WITH:
+                    starts.forEach(p -> any.add(Filter.createSubstringFilter(attribute, p + text, null, null)));
+                    break;
                 case ENDS_WITH: any.add(Filter.createSubstringFilter(attribute, null, null, text)); break;
                 default: any.add(Filter.createSubstringFilter(attribute, null, new String[] {text}, null)); break;
             }
