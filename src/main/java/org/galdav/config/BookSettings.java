@@ -6,9 +6,10 @@ import java.util.Objects;
  * One configured address book; an empty base DN means the directory's base DN.
  *
  * @param directoryGateway publish as an Apple directory gateway (searched, not listed)
+ * @param excludeFilter    entries matching this LDAP filter are not published in this book ("" = none)
  */
 public record BookSettings(String id, String displayName, String description, String baseDn, String mapping,
-                           boolean directoryGateway) {
+                           boolean directoryGateway, String excludeFilter) {
     public BookSettings {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");

@@ -161,9 +161,23 @@ public final class SettingsLoader {
             books.add(new BookSettings(id, b.hasPath("display-name") ? b.getString("display-name") : id,
                     b.hasPath("description") ? b.getString("description") : "",
                     b.hasPath("base-dn") ? b.getString("base-dn").trim() : "", b.getString("mapping"),
-                    b.hasPath("directory-gateway") && b.getBoolean("directory-gateway")));
+                    b.hasPath("directory-gateway") && b.getBoolean("directory-gateway"),
+                    excludeFilter(b, key)));
         }
         return books;
+    }
+
+    private static String excludeFilter(Config book, String key) {
+        String text = book.hasPath("exclude-filter") ? book.getString("exclude-filter").trim() : "";
+        if (!text.isEmpty()) {
+            try {
+                com.unboundid.ldap.sdk.Filter.create(text);
+            } catch (com.unboundid.ldap.sdk.LDAPException e) {
+                throw new ConfigError("configuration: key '" + key + ".exclude-filter' is not a valid LDAP filter ("
+                        + e.getDiagnosticMessage() + "): " + text);
+            }
+        }
+        return text;
     }
 
     private static Duration duration(Config c, String key) {

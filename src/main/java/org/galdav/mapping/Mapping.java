@@ -50,6 +50,12 @@ public record Mapping(String name, String idAttribute, IdFormat idFormat, Filter
         return names.toArray(String[]::new);
     }
 
+    /** The same mapping, also leaving out entries that match {@code exclude} (a book's own exclusions). */
+    public Mapping excluding(Filter exclude) {
+        return new Mapping(name, idAttribute, idFormat, Filter.createANDFilter(entryFilter, Filter.createNOTFilter(exclude)),
+                groupFilter, memberAttributes, modifiedAttribute, rules, photoMaxSize, fingerprint);
+    }
+
     public List<PropertyRule> rulesFor(String property) {
         return rules.stream().filter(r -> r.property().equals(property)).toList();
     }

@@ -90,7 +90,11 @@ public final class GaldavServer implements AutoCloseable {
             List<LdapAddressBook> ldapBooks = new ArrayList<>();
             List<AddressBook> served = new ArrayList<>();
             for (BookSettings book : settings.books()) {
-                EntryMapper mapper = new EntryMapper(MappingLoader.load(book.mapping()));
+                org.galdav.mapping.Mapping mapping = MappingLoader.load(book.mapping());
+                if (!book.excludeFilter().isEmpty()) {
+                    mapping = mapping.excluding(com.unboundid.ldap.sdk.Filter.create(book.excludeFilter()));
+                }
+                EntryMapper mapper = new EntryMapper(mapping);
                 LdapAddressBook ldapBook = new LdapAddressBook(
                         new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES,
                                 book.directoryGateway()), directory,

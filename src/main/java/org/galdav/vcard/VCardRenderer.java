@@ -216,6 +216,8 @@ public final class VCardRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (VCardWriter writer = new VCardWriter(out, version)) {
             writer.setAddProdId(false);
+            // N:Family;Given;;; rather than N:Family;Given: every structured component present, as Apple writes them.
+            writer.setIncludeTrailingSemicolons(true);
             writer.getVObjectWriter().getFoldedLineWriter().setLineLength(null);
             writer.write(vcard);
         } catch (IOException e) {

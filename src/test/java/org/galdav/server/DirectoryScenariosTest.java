@@ -108,6 +108,28 @@ class DirectoryScenariosTest {
     }
 
     @Test
+    void aBookExcludeFilterHidesEntriesEverywhere() throws Exception {
+        try (DemoDirectory directory = DemoDirectory.start(new DemoOptions(60, 5, 0))) {
+            Map<String, Object> settings = pointingAt(directory);
+            settings.put("books", com.typesafe.config.ConfigFactory.parseString("b = [{ id = directory, mapping = "
+                    + "\"mappings/inetorgperson.conf\", exclude-filter = \"(uid=demo)\" }]").getList("b").unwrapped());
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+                DavClient client = new DavClient(server.url(), "demo", "demo");
+                String demoDn = directory.server().search(directory.baseDn(), SearchScope.SUB, "(uid=demo)")
+                        .getSearchEntries().get(0).getDN();
+                String href = BOOK + directory.server().getEntry(demoDn, "entryUUID").getAttributeValue("entryUUID") + ".vcf";
+                Multistatus listing = Multistatus.parse(client.propfind(BOOK, "1", Bodies.propfind("d:getetag")).body());
+                assertThat(listing.hrefs()).hasSizeGreaterThan(60).doesNotContain(href);
+                assertThat(client.get(href).statusCode()).isEqualTo(404);
+                Multistatus search = Multistatus.parse(client.report(BOOK, "1", Bodies.query(
+                        "<C:filter><C:prop-filter name='NICKNAME'><C:text-match match-type='equals'>demo</C:text-match>"
+                                + "</C:prop-filter></C:filter>", null)).body());
+                assertThat(search.responses()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void anonymousReadServesAPublicDirectoryWithoutCredentials() throws Exception {
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 40, "http.anonymous-read", true),
                 new ArrayList<>(), Ticker.systemTicker())) {

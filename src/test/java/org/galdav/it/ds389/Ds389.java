@@ -77,10 +77,11 @@ import java.util.stream.Stream;
  * form) and {@code entryUUID} (entryuuid plugin, enabled by default in 389-DS 2.x). A client
  * supplied {@code entryUUID} is silently replaced by a generated one, so tests cannot choose it.
  *
- * <p><b>Size limits.</b> {@code nsslapd-sizelimit} caps a plain search for non-root users; for a
- * paged search 389-DS applies {@code nsslapd-pagedsizelimit} (or, when that is 0, the size limit)
- * to each page, not to the total: pages no larger than the limit list everything, a larger page size
- * ends in sizeLimitExceeded after "limit" entries.
+ * <p><b>Size limits.</b> {@code nsslapd-sizelimit} caps a plain search for non-root users. A paged
+ * search (RFC 2696) is limited by {@code nsslapd-pagedsizelimit}, or by the size limit when that is
+ * 0 (the default), and 389-DS applies that limit per page, not to the total: with a page size below
+ * the limit a paged search lists every entry; with a page size at or above it (even equal) the
+ * first page ends in sizeLimitExceeded after "limit" entries.
  *
  * <p>The system property {@code galdav.ds389.dblib} selects the backend ({@code mdb}, the default:
  * starts and stops in well under a second and needs no disk space to speak of; or {@code bdb}, the
@@ -110,7 +111,7 @@ public final class Ds389 implements AutoCloseable {
      * to it, kills whatever is left when the child ends (or on SIGTERM) and exits with its status.
      */
     static final String REAPER = String.join("\n",
-            "import ctypes, os, signal, sys",
+            "import ctypes, os, signal, sys, time",
             "ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER",
             "child = os.fork()",
             "if child == 0:",
@@ -134,16 +135,25 @@ public final class Ds389 implements AutoCloseable {
             "        except OSError:",
             "            pass",
             "signal.signal(signal.SIGTERM, lambda signum, frame: kill([child] + orphans()))",
-            "status = 1",
+            "status = None",
             "while True:",
+            "    if status is None:",
+            "        try:",
+            "            pid, st = os.wait()",
+            "        except ChildProcessError:",
+            "            break",
+            "        if pid == child:",
+            "            status = os.waitstatus_to_exitcode(st)",
+            "        continue",
+            "    # dscreate is done: whatever it left behind (re-parented to us) is killed and reaped.",
+            "    kill(orphans())",
             "    try:",
-            "        pid, st = os.wait()",
+            "        pid, st = os.waitpid(-1, os.WNOHANG)",
             "    except ChildProcessError:",
             "        break",
-            "    if pid == child:",
-            "        status = os.waitstatus_to_exitcode(st)",
-            "        kill(orphans())",
-            "sys.exit(status if status >= 0 else 128 - status)",
+            "    if pid == 0:",
+            "        time.sleep(0.05)",
+            "sys.exit(1 if status is None else status if status >= 0 else 128 - status)",
             "");
 
     private static final long CREATE_TIMEOUT_MILLIS = 180_000;
@@ -162,6 +172,7 @@ public final class Ds389 implements AutoCloseable {
     private final String rootPassword;
     private final Thread shutdownHook;
     private volatile Process process; // dscreate while creating, then ns-slapd
+    private volatile boolean creating;
     private int port;
     private Path logFile;
     private boolean suffixCreatedHere;
@@ -237,6 +248,7 @@ public final class Ds389 implements AutoCloseable {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().put("PREFIX", root.toString());
             pb.environment().remove("INSTALL_PREFIX");
+            creating = true;
             Process p = pb.start();
             process = p;
             if (!p.waitFor(CREATE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -245,6 +257,7 @@ public final class Ds389 implements AutoCloseable {
                         + " ms; its output:\n" + tail(read(log), 80));
             }
             process = null;
+            creating = false;
             if (p.exitValue() == 0) {
                 return;
             }
@@ -350,9 +363,8 @@ public final class Ds389 implements AutoCloseable {
     private void patchConfig(int ldapPort) throws IOException {
         Path dse = configDir().resolve("dse.ldif");
         String text = Files.readString(dse, StandardCharsets.UTF_8);
-        String marker = "\ndn: cn=config\n";
-        int start = text.startsWith(marker.substring(1)) ? 0 : text.indexOf(marker) + 1;
-        if (start <= 0 && !text.startsWith(marker.substring(1))) {
+        int start = text.startsWith("dn: cn=config\n") ? 0 : text.indexOf("\ndn: cn=config\n") + 1;
+        if (start == 0 && !text.startsWith("dn: cn=config\n")) {
             throw new IllegalStateException("no cn=config entry in " + dse);
         }
         int end = text.indexOf("\n\n", start);
@@ -603,7 +615,7 @@ public final class Ds389 implements AutoCloseable {
         Process p = process;
         if (p != null) {
             // The dscreate wrapper needs its SIGTERM to kill the daemon it may have started.
-            if (p.info().command().map(c -> c.endsWith("python3")).orElse(false)) {
+            if (creating) {
                 p.destroy();
             } else {
                 p.destroyForcibly();
