@@ -17,16 +17,17 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("usage: java [-Dkey=value ...] [-Dgaldav.config=FILE] -jar galdav.jar\n"
-                    + "Starts the galdav CardDAV server. Without ldap.url it serves an embedded demo directory.\n"
+            System.out.println("usage: java [-Dkey=value ...] [-Dgaldav.config=FILE] -jar galdav.jar [command]\n"
+                    + "  (no command)          start the CardDAV server (without ldap.url: on an embedded demo directory)\n"
+                    + "  check                 load the configuration and mappings, bind to the directory, and exit\n"
+                    + "  preview <dn|login>    show whether an entry is published in each book, and its vCards\n"
                     + "Configuration keys: conf/application.conf and docs/configuration.md.");
             return;
         }
-        if (args.length > 0) {
-            System.err.println("galdav: unknown argument '" + args[0] + "' (try --help)");
-            System.exit(2);
-        }
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 0) {
+            System.exit(command(args));
+        }
         try {
             Settings settings = SettingsLoader.load();
             GaldavServer server = GaldavServer.start(settings);
@@ -43,6 +44,27 @@ public final class Main {
         } catch (Exception e) {
             LOG.error("galdav could not start: {}", e.getMessage(), e);
             System.exit(1);
+        }
+    }
+
+    /** The sub-commands; returns the exit code. */
+    static int command(String[] args) {
+        try {
+            Preview preview = new Preview(SettingsLoader.load(), System.out);
+            if (args[0].equals("check") && args.length == 1) {
+                return preview.check();
+            }
+            if (args[0].equals("preview") && args.length == 2) {
+                return preview.preview(args[1]);
+            }
+            System.err.println("galdav: unknown command '" + String.join(" ", args) + "' (try --help)");
+            return 2;
+        } catch (ConfigError | MappingException e) {
+            System.err.println("galdav: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("galdav: " + e.getMessage());
+            return 1;
         }
     }
 }

@@ -191,7 +191,7 @@ public final class Ds389 implements AutoCloseable {
     /** Whether 389-DS ({@code dscreate}, {@code ns-slapd}, its templates) and python3 are installed. */
     public static boolean available() {
         return Files.isExecutable(DSCREATE) && Files.isExecutable(NS_SLAPD) && Files.isExecutable(PYTHON)
-                && Files.isRegularFile(DEFAULTS_INF) && Files.isDirectory(ETC.resolve("schema"));
+                && Files.isRegularFile(DEFAULTS_INF);
     }
 
     /**
@@ -284,7 +284,21 @@ public final class Ds389 implements AutoCloseable {
             }
         }
         for (String d : List.of("schema", "config")) {
-            Files.createSymbolicLink(root.resolve("etc/dirsrv").resolve(d), ETC.resolve(d));
+            Path link = root.resolve("etc/dirsrv").resolve(d);
+            if (Files.isReadable(ETC.resolve(d)) && Files.isExecutable(ETC.resolve(d))) {
+                Files.createSymbolicLink(link, ETC.resolve(d));
+            } else {
+                // /etc/dirsrv is readable for root and the dirsrv group only: minimal stand-ins
+                // for the files dscreate copies from there (the real schema is in /usr/share).
+                Files.createDirectories(link);
+                if (d.equals("schema")) {
+                    Files.writeString(link.resolve("99user.ldif"), "dn: cn=schema\n");
+                } else {
+                    Files.writeString(link.resolve("certmap.conf"), "certmap default\tdefault\n");
+                    Files.writeString(link.resolve("slapd-collations.conf"),
+                            "collation \"\" \"\" \"\" 1 3\t2.16.840.1.113730.3.3.2.0.1\tdefault\n");
+                }
+            }
         }
         Files.writeString(root.resolve("share/dirsrv/inf/defaults.inf"),
                 defaults(Files.readString(DEFAULTS_INF, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
