@@ -8,9 +8,9 @@ import javax.xml.stream.XMLStreamWriter;
 public interface PropValue {
     void write(XMLStreamWriter writer) throws XMLStreamException;
 
-    /** A plain text value. */
+    /** A plain text value; characters XML cannot carry are left out (they come from directory data). */
     static PropValue text(String value) {
-        return w -> w.writeCharacters(value);
+        return w -> w.writeCharacters(org.galdav.core.CleanText.clean(value));
     }
 
     /** A single {@code DAV:href}. */

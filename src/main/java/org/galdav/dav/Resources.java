@@ -112,7 +112,7 @@ public final class Resources {
                 .basic(DavNames.GETCONTENTTYPE, PropValue.text(CardFormat.VCARD_3.contentType()))
                 .basic(DavNames.GETCONTENTLENGTH, PropValue.text(Long.toString(card.contentLength())));
         card.lastModified().ifPresent(t -> props.basic(DavNames.GETLASTMODIFIED,
-                PropValue.text(DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC)))));
+                PropValue.text(org.galdav.dav.HttpDates.format(t))));
         return new DavResource(DavPaths.card(bookId, card.name()), props);
     }
 

@@ -51,7 +51,7 @@ public final class Xml {
 
     public static void text(XMLStreamWriter w, QName name, String text) throws XMLStreamException {
         start(w, name);
-        w.writeCharacters(text);
+        w.writeCharacters(org.galdav.core.CleanText.clean(text));
         w.writeEndElement();
     }
 }

@@ -23,7 +23,8 @@ final class Exchange {
         this.http = http;
         this.principal = principal;
         this.resources = resources;
-        this.target = DavPaths.resolve(http.getRequestPath());
+        // The raw URI: getRequestPath() is already decoded, and DavPaths decodes (once) itself.
+        this.target = DavPaths.resolve(http.getRequestURI());
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -45,11 +46,15 @@ final class Exchange {
         byte[] buffer = new byte[8192];
         InputStream in = http.getInputStream();
         int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (out.size() + n > maxRequestBytes) {
-                throw new DavException(413, "request body larger than " + maxRequestBytes + " bytes");
+        try {
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > maxRequestBytes) {
+                    throw new DavException(413, "request body larger than " + maxRequestBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
             }
-            out.write(buffer, 0, n);
+        } catch (io.undertow.server.RequestTooBigException e) {
+            throw new DavException(413, "request body larger than " + maxRequestBytes + " bytes");
         }
         return out.toByteArray();
     }

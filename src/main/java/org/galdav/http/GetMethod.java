@@ -37,7 +37,7 @@ final class GetMethod {
         exchange.setHeader("ETag", etag);
         exchange.setHeader("Vary", "Accept");
         card.summary().lastModified().ifPresent(t -> exchange.setHeader("Last-Modified",
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC))));
+                org.galdav.dav.HttpDates.format(t)));
         String ifMatch = exchange.header("If-Match");
         if (ifMatch != null && !matches(ifMatch, etag)) {
             exchange.http.setStatusCode(412);

@@ -1,5 +1,7 @@
 package org.galdav.mapping;
 
+import org.galdav.core.CleanText;
+
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.util.StaticUtils;
 import java.text.ParseException;
@@ -42,7 +44,7 @@ public final class EntryMapper {
         }
         if (properties.stream().noneMatch(p -> p.name().equals("FN"))) {
             // FN is mandatory in vCard 3.0 and 4.0; the DN's first value is better than an invalid card.
-            properties.add(0, new MappedProperty("FN", List.of(), new MappedValue.Text(firstRdnValue(entry))));
+            properties.add(0, new MappedProperty("FN", List.of(), new MappedValue.Text(CleanText.clean(firstRdnValue(entry)))));
         }
         boolean group = isGroup(entry);
         List<String> memberUids = List.of();
@@ -143,7 +145,7 @@ public final class EntryMapper {
                     return Optional.empty();
                 });
             case DN_VALUE:
-                return firstRdnValue(text).map(MappedValue.Text::new);
+                return firstRdnValue(text).map(CleanText::clean).map(MappedValue.Text::new);
             case REFERENCE:
                 return members.uidsOf(List.of(text)).stream().findFirst()
                         .map(uid -> new MappedValue.Uri("urn:uuid:" + uid));

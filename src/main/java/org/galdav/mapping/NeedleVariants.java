@@ -29,9 +29,7 @@ final class NeedleVariants {
             Map.entry(0x0441, new int[] {0x1C83}), Map.entry(0x0442, new int[] {0x1C84, 0x1C85}),
             Map.entry(0x044A, new int[] {0x1C86}), Map.entry(0x0463, new int[] {0x1C87}), Map.entry(0xA64B, new int[] {0x1C88}));
     private static final int MAX_VARIANTS = 64;
-    /** Code point ranges that hold precomposed letters (Latin, Greek, Cyrillic). */
-    private static final int[][] PRECOMPOSED = {{0x00C0, 0x024F}, {0x0370, 0x052F}, {0x1E00, 0x1FFF}};
-    /** Decomposed prefix (lower case) → precomposed letters whose decomposition starts with it. */
+    /** Decomposed prefix (lower case) → characters whose decomposition starts with it and goes on. */
     private static final Map<String, List<String>> EXTENSIONS = extensions();
 
     private NeedleVariants() {
@@ -51,7 +49,7 @@ final class NeedleVariants {
         }
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
         all.add(needle);
-        for (Normalizer.Form form : new Normalizer.Form[] {Normalizer.Form.NFC, Normalizer.Form.NFD}) {
+        for (Normalizer.Form form : new Normalizer.Form[] {Normalizer.Form.NFC, Normalizer.Form.NFD, Normalizer.Form.NFKC}) {
             Optional<List<String>> spelled = letters(Normalizer.normalize(needle, form));
             if (spelled.isEmpty()) {
                 return Optional.empty();
@@ -59,8 +57,12 @@ final class NeedleVariants {
             all.addAll(spelled.get());
         }
         if (matchType == MatchType.CONTAINS || matchType == MatchType.STARTS_WITH) {
-            // Under NFKD "s" is a prefix of "ş" (s + cedilla): a match may end inside an accented letter.
+            // Under NFKD "s" is a prefix of "ş" (s + cedilla) and "기" of "김" (jamo): a match may end inside
+            // a longer character.
             for (String spelling : List.copyOf(all)) {
+                if (!spelling.equals(Normalizer.normalize(spelling, Normalizer.Form.NFKC))) {
+                    continue; // e.g. full-width letters: no precomposed accented forms to meet
+                }
                 int last = spelling.offsetByCodePoints(spelling.length(), -1);
                 String key = Normalizer.normalize(spelling.substring(last), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
                 for (String accented : EXTENSIONS.getOrDefault(key, List.of())) {
@@ -71,22 +73,26 @@ final class NeedleVariants {
         return all.size() > MAX_VARIANTS ? Optional.empty() : Optional.of(List.copyOf(all));
     }
 
+    /**
+     * Every character of the Basic Multilingual Plane whose (lower-case) NFKD form is longer than one
+     * of its own prefixes, indexed by that prefix: accented letters, Hangul syllables, voiced kana.
+     * Built once, in about a tenth of a second.
+     */
     private static Map<String, List<String>> extensions() {
         Map<String, List<String>> map = new java.util.HashMap<>();
-        for (int[] range : PRECOMPOSED) {
-            for (int cp = range[0]; cp <= range[1]; cp++) {
-                if (!Character.isLetter(cp)) {
-                    continue;
-                }
-                String letter = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
-                String decomposed = Normalizer.normalize(letter, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
-                for (int end = 1; end < decomposed.length(); end++) {
-                    if (Character.getType(decomposed.charAt(end)) == Character.NON_SPACING_MARK) {
-                        List<String> list = map.computeIfAbsent(decomposed.substring(0, end), k -> new ArrayList<>());
-                        if (!list.contains(letter)) {
-                            list.add(letter);
-                        }
-                    }
+        for (int cp = 0x00C0; cp <= 0xFFFF; cp++) {
+            if (Character.isSurrogate((char) cp) || !Character.isLetter(cp)) {
+                continue;
+            }
+            String letter = String.valueOf((char) cp).toLowerCase(Locale.ROOT);
+            String decomposed = Normalizer.normalize(letter, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+            if (decomposed.length() < 2 || decomposed.equals(letter)) {
+                continue;
+            }
+            for (int end = 1; end < decomposed.length(); end++) {
+                List<String> list = map.computeIfAbsent(decomposed.substring(0, end), k -> new ArrayList<>());
+                if (!list.contains(letter)) {
+                    list.add(letter);
                 }
             }
         }

@@ -67,27 +67,11 @@ public final class QueryTranslator {
     }
 
     /**
-     * is-not-defined: every card has a UID; a property whose rules each copy one text attribute is
-     * missing exactly when those attributes are; anything composed or converted widens.
+     * is-not-defined: every card has a UID. Otherwise it widens: "(!(mail=*))" would wrongly drop an
+     * entry whose only mail value is blank or unusable, which has no EMAIL on its card.
      */
     private Optional<Filter> notDefined(PropFilter filter) {
-        if (filter.name().equals("UID")) {
-            return Optional.of(never());
-        }
-        List<PropertyRule> rules = mapping.rulesFor(filter.name());
-        if (rules.isEmpty() || filter.name().equals("FN") || filter.group().isPresent()) {
-            // Mapped properties carry no vCard group: "item1.EMAIL" is never defined.
-            return Optional.empty();
-        }
-        List<Filter> present = new ArrayList<>();
-        for (PropertyRule rule : rules) {
-            if (rule.isStructured() || rule.kind() != ValueKind.TEXT
-                    || !rule.values().stream().allMatch(Template::isSingleAttribute)) {
-                return Optional.empty();
-            }
-            present.add(presence(rule));
-        }
-        return Optional.of(Filter.createNOTFilter(or(present)));
+        return filter.name().equals("UID") && filter.group().isEmpty() ? Optional.of(never()) : Optional.empty();
     }
 
     /** True when every published entry has an attribute that one of the FN rules names on its own. */
@@ -190,13 +174,15 @@ public final class QueryTranslator {
      */
     private Optional<Filter> withinOneAttribute(Template template, TextMatch match, List<String> needles,
                                                 boolean structured) {
-        String text = match.text();
+        // Compared under the collation: "r" meets the "R" of "Room {n}", a full-width "；" is a ";".
+        String text = match.collation().key(match.text());
         if (structured && (text.indexOf(';') >= 0 || text.indexOf(',') >= 0)) {
             return Optional.empty();
         }
         for (String literal : template.literals()) {
-            for (char c : literal.toCharArray()) {
-                if (text.indexOf(c) >= 0) {
+            String key = match.collation().key(literal);
+            for (int i = 0; i < key.length(); i++) {
+                if (text.indexOf(key.charAt(i)) >= 0) {
                     return Optional.empty();
                 }
             }

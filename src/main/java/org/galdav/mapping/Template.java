@@ -1,5 +1,7 @@
 package org.galdav.mapping;
 
+import org.galdav.core.CleanText;
+
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import java.util.ArrayList;
@@ -87,8 +89,9 @@ public final class Template {
             }
             List<String> values = new ArrayList<>();
             for (String value : attribute.getValues()) {
-                if (!value.isBlank()) {
-                    values.add(value);
+                String clean = CleanText.clean(value);
+                if (!clean.isBlank()) {
+                    values.add(clean);
                 }
             }
             return values;
@@ -99,13 +102,13 @@ public final class Template {
                 out.append(parts.get(i));
             } else {
                 String value = entry.getAttributeValue(parts.get(i));
-                if (value == null || value.isBlank()) {
+                if (value == null || CleanText.clean(value).isBlank()) {
                     return List.of();
                 }
-                out.append(value);
+                out.append(CleanText.clean(value));
             }
         }
-        String text = out.toString().trim();
+        String text = CleanText.clean(out.toString()).trim();
         return text.isEmpty() ? List.of() : List.of(text);
     }
 

@@ -115,7 +115,9 @@ public final class GaldavServer implements AutoCloseable {
                         exchange.getResponseSender().send(registry.scrape());
                     })
                     .addExactPath("/health", health(directory));
-            Undertow.Builder builder = Undertow.builder().setHandler(new AccessLog(paths, registry));
+            Undertow.Builder builder = Undertow.builder().setHandler(new AccessLog(paths, registry))
+                    // Undertow's own limit (2 MiB by default) must not undercut http.max-request-bytes.
+                    .setServerOption(io.undertow.UndertowOptions.MAX_ENTITY_SIZE, settings.http().maxRequestBytes() + 1);
             if (settings.http().keyStore().isPresent()) {
                 builder.addHttpsListener(settings.http().port(), settings.http().host(),
                         ServerTls.context(settings.http().keyStore().get(), settings.http().keyStorePassword()));

@@ -60,7 +60,9 @@ class DifferentialQueryTest {
                 Optional.empty(), Optional.empty(), 2, 25, Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofMinutes(5));
         try (Directory directory = Directory.connect(settings, SearchObserver.NONE)) {
-            EntryMapper mapper = new EntryMapper(MappingLoader.load("mappings/inetorgperson.conf"));
+            // The shipped mapping plus rules with literal text around values (src/test/resources/mappings).
+            EntryMapper mapper = new EntryMapper(MappingLoader.load(java.nio.file.Path.of(
+                    "src/test/resources/mappings/differential.conf")));
             LdapAddressBook book = new LdapAddressBook(new BookInfo("random", "Random", "", 1 << 20), directory,
                     RandomDirectory.BASE, mapper);
             Map<String, Card> all = new HashMap<>();

@@ -18,7 +18,7 @@ final class RandomDirectory {
     static final String BASE = "dc=random,dc=test";
     static final String[] GIVEN = {"Anna", "Ann-Marie", "José", "Zoë", "Łukasz", "Yıldız", "Işıl", "İlker", "Σοφία",
             "Νίκος", "Иван", "Ольга", "太郎", "芳", "محمد", "O'Brien", "Star*", "(Paren)", "Back\\slash", "Fiona", "Rene\u0301e",
-            "Ωmega", "Chloé", "ANNA", "anna", "Åsa", "Straße"};
+            "Ωmega", "Chloé", "ANNA", "anna", "Åsa", "Straße", "김민준", "가나", "がく", "カナ"};
     static final String[] FAMILY = {"Müller", "Mueller", "Dupont", "Öztürk", "Yılmaz", "Παπαδόπουλος", "Οδυσσέας",
             "Петров", "山田", "王", "Al-Farsi", "Smith", "SMITH", "smith*", "Nuñez", "Kowalski", "Ørsted", "Weiß"};
     static final String[] TITLES = {"Engineer", "Sales Manager", "CEO", "Ingénieure", "Директор", "Team (Lead)", "a*b"};
@@ -56,6 +56,8 @@ final class RandomDirectory {
             maybe(random, 0.3, () -> entry.addAttribute("o", "Example AG"));
             maybe(random, 0.3, () -> entry.addAttribute("l", pick(random, new String[] {"Berlin", "Lyon", "İzmir", "東京"})));
             maybe(random, 0.2, () -> entry.addAttribute("description", "Note " + pick(random, GIVEN)));
+            maybe(random, 0.3, () -> entry.addAttribute("roomNumber", pick(random, new String[] {"12", "R2-D2", "3;4", "r5"})));
+            maybe(random, 0.05, () -> entry.addAttribute("telephoneNumber", " "));
             entries.add(entry);
         }
         entries.add(new Entry("ou=Groups," + BASE, new Attribute("objectClass", "top", "organizationalUnit"),

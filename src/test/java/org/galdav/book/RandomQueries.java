@@ -17,10 +17,12 @@ import org.galdav.core.query.TextMatch;
 /** Seeded random addressbook-query filters, with needles drawn from the cards and from a nasty pool. */
 final class RandomQueries {
     private static final String[] PROPERTIES = {"FN", "FN", "FN", "EMAIL", "EMAIL", "TEL", "N", "ORG", "TITLE",
-            "NICKNAME", "NOTE", "UID", "CATEGORIES", "ADR", "KIND", "X-UNKNOWN", "item1.EMAIL", "X-ADDRESSBOOKSERVER-KIND"};
+            "NICKNAME", "NOTE", "UID", "CATEGORIES", "ADR", "KIND", "X-UNKNOWN", "item1.EMAIL", "X-ADDRESSBOOKSERVER-KIND",
+            "X-ROOM", "X-BUILDING"};
     private static final String[] NASTY = {"ann", "ANN", "ı", "i", "I", "σ", "ς", "Σ", "*", "(", ")", "\\", "müll",
             "MUELL", "山", "ß", "ss", "ﬁ", "fi", "+49", "30 1", "example.com", ";", ",", "Yıl", "yil", "ΣΟΦ", "group",
-            "é", "e\u0301", "smith*", "a*b", "x".repeat(300)};
+            "é", "e\u0301", "smith*", "a*b", "x".repeat(300), "기", "가", "か", "ｶ", "ａｎｎａ", "；", "r", "R", "oom",
+            ", ", "，", " "};
     private static final String[] TYPES = {"work", "cell", "home", "voice", "fax", "internet", "WORK"};
 
     private final Random random;
