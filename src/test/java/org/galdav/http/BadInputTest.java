@@ -47,6 +47,30 @@ class BadInputTest {
     }
 
     @Test
+    void bodiesUpToTheConfiguredLimitAreReadWhole() {
+        StringBuilder body = new StringBuilder("<C:addressbook-multiget xmlns:D='DAV:' xmlns:C='urn:ietf:params:xml:ns:carddav'>"
+                + "<D:prop><D:getetag/></D:prop>");
+        int hrefs = 0;
+        while (body.length() < 2_500_000) {
+            // Outside the book, so the server answers 404 for each without asking LDAP.
+            body.append("<D:href>/addressbooks/elsewhere/").append(hrefs++).append(".vcf</D:href>");
+        }
+        body.append("</C:addressbook-multiget>");
+        HttpResponse<String> response = client.report(CardTestSupport.BOOK, "1", body.toString());
+        assertThat(response.statusCode()).as("2.5 MB is over Undertow's default but under the 10 MiB setting")
+                .isEqualTo(207);
+        assertThat(Multistatus.parse(response.body()).responses()).hasSize(hrefs);
+    }
+
+    @Test
+    void pathsAreDecodedOnce() {
+        assertThat(client.propfind("/addressbooks/direc%2574ory/", "0", Bodies.propfind("d:displayname")).statusCode())
+                .isEqualTo(404);
+        assertThat(client.propfind("/addressbooks/direc%74ory/", "0", Bodies.propfind("d:displayname")).statusCode())
+                .isEqualTo(207);
+    }
+
+    @Test
     void badDepthAndWrongContentTypeAreRefused() {
         assertThat(client.propfind(CardTestSupport.BOOK, "2", Bodies.propfind("d:getetag")).statusCode()).isEqualTo(400);
         HttpResponse<byte[]> json = client.sendBytes("PROPFIND", CardTestSupport.BOOK, "{}".getBytes(StandardCharsets.UTF_8),

@@ -93,7 +93,9 @@ class DirectoryScenariosTest {
                 String etag = first.headers().firstValue("ETag").orElseThrow();
                 String ctag = ctag(client);
 
-                directory.server().modify(demoDn, new Modification(ModificationType.REPLACE, "title", "Chief Demo Officer"));
+                // A vertical tab, as pasted from an office program: not allowed in XML 1.0.
+                directory.server().modify(demoDn, new Modification(ModificationType.REPLACE, "title", "Chief Demo Officer"),
+                        new Modification(ModificationType.REPLACE, "description", "line one\u000bline two\u0001"));
 
                 assertThat(client.get(href).headers().firstValue("ETag")).contains(etag);
                 assertThat(ctag(client)).isEqualTo(ctag);
@@ -103,6 +105,13 @@ class DirectoryScenariosTest {
                 assertThat(org.galdav.support.Cards.parseOne(after.body()).getTitles().get(0).getValue())
                         .isEqualTo("Chief Demo Officer");
                 assertThat(ctag(client)).isNotEqualTo(ctag);
+                Multistatus multiget = Multistatus.parse(client.report(BOOK, "1",
+                        Bodies.multiget("<C:address-data/>", href)).body());
+                String note = org.galdav.support.Cards.parseOne(multiget.response(href)
+                        .okText(Multistatus.CARD, "address-data")).getNotes().get(0).getValue();
+                assertThat(note).isEqualTo("line one\nline two");
+                assertThat(after.headers().firstValue("Last-Modified").orElseThrow())
+                        .as("IMF-fixdate, two-digit day").matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
             }
         }
     }
