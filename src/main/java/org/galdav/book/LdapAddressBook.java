@@ -20,6 +20,7 @@ import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
 import org.galdav.core.QueryOutcome;
+import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.query.CardMatcher;
 import org.galdav.core.query.CardQuery;
 import org.galdav.directory.Directory;
@@ -95,9 +96,9 @@ public final class LdapAddressBook implements AddressBook {
             return true;
         });
         if (!outcome.complete()) {
-            LOG.warn("address book {}: listing is incomplete ({} entries): the directory limited the search. Give "
-                    + "the service account a higher size limit, or allow paged results to exceed it.", info.id(),
-                    outcome.entries());
+            // A short listing would make sync clients delete the missing people: fail instead.
+            throw new SourceUnavailableException("address book " + info.id() + ": the directory ended the listing after "
+                    + outcome.entries() + " entries (size or time limit); give the service account higher limits", null);
         }
     }
 

@@ -43,6 +43,8 @@ public final class CachingAddressBook implements AddressBook {
     private final Cache<String, Card> cards;
     private final Cache<String, Listing> listing;
     private final Cache<CardQuery, Answer> answers;
+    /** Kept apart from the listing, so books too large to keep listed still answer getctag from memory. */
+    private final Cache<String, String> ctags;
     private final CtagFunction ctagOf;
 
     /** How a listing's ctag is computed from name → ETag; must match the delegate's own. */
@@ -62,6 +64,7 @@ public final class CachingAddressBook implements AddressBook {
                 .weigher((String name, Card card) -> (int) Math.min(Integer.MAX_VALUE, card.weight()))
                 .build();
         this.listing = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.ttl()).maximumSize(1).build();
+        this.ctags = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.ttl()).maximumSize(1).build();
         this.answers = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterWrite(settings.ttl())
@@ -77,9 +80,9 @@ public final class CachingAddressBook implements AddressBook {
 
     @Override
     public String ctag() {
-        Listing cached = listing.getIfPresent("");
+        String cached = ctags.getIfPresent("");
         if (cached != null) {
-            return cached.ctag();
+            return cached;
         }
         try {
             return refresh(card -> { }).ctag();
@@ -126,6 +129,7 @@ public final class CachingAddressBook implements AddressBook {
             sink.accept(card.summary());
         });
         Listing result = new Listing(List.copyOf(collected), ctagOf.ctag(etags));
+        ctags.put("", result.ctag());
         if (!tooLarge[0]) {
             listing.put("", result);
         }

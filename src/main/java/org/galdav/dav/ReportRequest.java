@@ -38,7 +38,7 @@ public sealed interface ReportRequest {
      * properties that cannot be searched are kept as {@code null} fields: they match nothing.
      */
     record PrincipalPropertySearch(PropSelection props, List<PrincipalSearch> conditions, boolean allOf,
-                                   boolean unsearchable) implements ReportRequest {
+                                   boolean unsearchable, boolean applyToPrincipalCollectionSet) implements ReportRequest {
         public PrincipalPropertySearch {
             conditions = List.copyOf(conditions);
         }

@@ -96,7 +96,8 @@ public final class RequestParser {
         if (conditions.isEmpty() && !unsearchable) {
             throw DavException.badRequest("principal-property-search needs at least one property-search");
         }
-        return new ReportRequest.PrincipalPropertySearch(props(root), conditions, allOf, unsearchable);
+        return new ReportRequest.PrincipalPropertySearch(props(root), conditions, allOf, unsearchable,
+                root.child(DavNames.APPLY_TO_PRINCIPAL_COLLECTION_SET).isPresent());
     }
 
     /** The properties listed by principal-search-property-set, and what they search. */

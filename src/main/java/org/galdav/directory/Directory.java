@@ -267,7 +267,16 @@ public final class Directory implements AutoCloseable {
             }
             pool.releaseConnection(connection);
         } catch (LDAPException e) {
-            pool.releaseDefunctConnection(connection);
+            if (!e.getResultCode().isConnectionUsable()) {
+                pool.releaseDefunctConnection(connection);
+                throw unavailable("search", e);
+            }
+            // An answer, not an outage (referral, no access, unwilling): the connection stays in the pool.
+            pool.releaseConnection(connection);
+            if (scope == SearchScope.BASE) {
+                LOG.debug("reading {} failed: {}; treated as not found", baseDn, e.getResultCode());
+                return new SearchOutcome(0, 1, true, false);
+            }
             throw unavailable("search", e);
         }
         if (failure[0] != null) {

@@ -45,7 +45,7 @@ final class GetMethod {
             return;
         }
         String ifNoneMatch = exchange.header("If-None-Match");
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null && matches(ifNoneMatch.replace("W/", ""), etag)) { // weak comparison, RFC 9110 §13.1.2
             exchange.http.setStatusCode(304);
             exchange.http.endExchange();
             return;
@@ -106,7 +106,7 @@ final class GetMethod {
         return q4 > 0 && q4 > q3 ? CardFormat.VCARD_4 : CardFormat.VCARD_3;
     }
 
-    /** If-Match / If-None-Match lists: "*" or one of the listed strong tags (weak tags never match). */
+    /** If-Match / If-None-Match lists: "*" or one of the listed tags (strong comparison, RFC 9110 §8.8.3.2). */
     static boolean matches(String header, String etag) {
         for (String tag : header.split(",")) {
             String t = tag.trim();

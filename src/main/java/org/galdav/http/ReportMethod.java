@@ -72,38 +72,44 @@ final class ReportMethod {
                 nameByHref.put(href, null);
             }
         }
-        List<String> names = new ArrayList<>();
-        nameByHref.values().stream().filter(n -> n != null && !names.contains(n)).forEach(names::add);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        nameByHref.values().stream().filter(n -> n != null).forEach(names::add);
         Map<String, Card> cards = book.find(names);
-        try (MultistatusWriter out = Responses.multistatus(exchange)) {
-            for (Map.Entry<String, String> entry : nameByHref.entrySet()) {
-                String href = entry.getKey();
-                Card card = entry.getValue() == null ? null : cards.get(entry.getValue());
-                if (card == null) {
-                    out.status(href, 404);
-                } else {
-                    writeCard(exchange, out, bookId, card, request.props());
-                }
+        // Closed only on success: after a failure the connection is dropped, so a short answer never
+        // looks complete.
+        MultistatusWriter out = Responses.multistatus(exchange);
+        for (Map.Entry<String, String> entry : nameByHref.entrySet()) {
+            String href = entry.getKey();
+            Card card = entry.getValue() == null ? null : cards.get(entry.getValue());
+            if (card == null) {
+                out.status(href, 404);
+            } else {
+                writeCard(exchange, out, bookId, card, request.props());
             }
         }
+        out.close();
     }
 
     private void query(Exchange exchange, AddressBook book, ReportRequest.Query request) throws IOException {
         int limit = Math.min(request.limit().orElse(Integer.MAX_VALUE), maxQueryResults);
         String bookId = book.info().id();
-        try (MultistatusWriter out = Responses.multistatus(exchange)) {
-            QueryOutcome outcome = book.query(new CardQuery(request.filter(), limit),
-                    card -> writeCard(exchange, out, bookId, card, request.props()));
-            if (outcome.truncated()) {
-                // RFC 6352 §8.6.2: more matched than returned.
-                out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
-            }
+        // Closed only on success: after a failure the connection is dropped, so a short answer never
+        // looks complete.
+        MultistatusWriter out = Responses.multistatus(exchange);
+        QueryOutcome outcome = book.query(new CardQuery(request.filter(), limit),
+                card -> writeCard(exchange, out, bookId, card, request.props()));
+        if (outcome.truncated()) {
+            // RFC 6352 §8.6.2: more matched than returned.
+            out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
         }
+        out.close();
     }
 
     /** RFC 3744 §9.4 and §9.5, on the principal collection. */
     private void principalReport(Exchange exchange, ReportRequest request) throws IOException {
-        if (!(exchange.target instanceof DavPaths.Target.Principals)) {
+        boolean applyToPrincipals = request instanceof ReportRequest.PrincipalPropertySearch search
+                && search.applyToPrincipalCollectionSet();
+        if (!(exchange.target instanceof DavPaths.Target.Principals) && !applyToPrincipals) {
             lookup.bookOf(exchange);
             throw DavException.precondition(403, DavNames.SUPPORTED_REPORT,
                     "principal reports are supported on " + DavPaths.PRINCIPALS);
@@ -118,14 +124,16 @@ final class ReportMethod {
         List<Principal> found = search.conditions().isEmpty() || (search.unsearchable() && search.allOf())
                 ? List.of() : lookup.principals().search(search.conditions(), search.allOf(), maxQueryResults + 1);
         List<BookInfo> gateways = lookup.gateways(exchange);
-        try (MultistatusWriter out = Responses.multistatus(exchange)) {
-            for (Principal principal : found.subList(0, Math.min(found.size(), maxQueryResults))) {
-                out.properties(exchange.resources.principal(principal, gateways), search.props().names(), Map.of());
-            }
-            if (found.size() > maxQueryResults) {
-                out.status(DavPaths.PRINCIPALS, 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
-            }
+        // Closed only on success: after a failure the connection is dropped, so a short answer never
+        // looks complete.
+        MultistatusWriter out = Responses.multistatus(exchange);
+        for (Principal principal : found.subList(0, Math.min(found.size(), maxQueryResults))) {
+            out.properties(exchange.resources.principal(principal, gateways), search.props().names(), Map.of());
         }
+        if (found.size() > maxQueryResults) {
+            out.status(DavPaths.PRINCIPALS, 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
+        }
+        out.close();
     }
 
     private static void writeCard(Exchange exchange, MultistatusWriter out, String bookId, Card card,
