@@ -39,10 +39,26 @@ final class SchemaRules implements SearchableAttributes {
         return schema == null ? SearchableAttributes.CASE_INSENSITIVE : new SchemaRules(schema);
     }
 
+    /**
+     * Syntaxes whose values Active Directory compares case-insensitively: its subschema publishes only
+     * SYNTAX, without EQUALITY or SUBSTR rules (Unicode String, Printable, Numeric, Telephone).
+     */
+    private static final Set<String> CASE_IGNORING_SYNTAXES = Set.of("1.3.6.1.4.1.1466.115.121.1.15",
+            "1.3.6.1.4.1.1466.115.121.1.44", "1.3.6.1.4.1.1466.115.121.1.36", "1.3.6.1.4.1.1466.115.121.1.50");
+
     @Override
     public boolean substringsSafe(String attribute, Collation collation) {
         AttributeTypeDefinition type = schema.getAttributeType(attribute);
-        return type == null || safe(type.getSubstringMatchingRule(schema), collation);
+        if (type == null) {
+            return true;
+        }
+        String rule = type.getSubstringMatchingRule(schema);
+        return rule == null && type.getEqualityMatchingRule(schema) == null ? bySyntax(type) : safe(rule, collation);
+    }
+
+    private boolean bySyntax(AttributeTypeDefinition type) {
+        String syntax = type.getSyntaxOID(schema);
+        return syntax != null && CASE_IGNORING_SYNTAXES.contains(syntax.replaceAll("\\{.*", ""));
     }
 
     @Override
@@ -52,6 +68,9 @@ final class SchemaRules implements SearchableAttributes {
             return true;
         }
         String rule = type.getEqualityMatchingRule(schema);
+        if (rule == null && type.getSubstringMatchingRule(schema) == null) {
+            return bySyntax(type);
+        }
         if (rule != null && (rule.equalsIgnoreCase("uuidMatch") || rule.equals("1.3.6.1.1.16.2"))) {
             // UUIDs compare as numbers: equal text under any collation is an equal UUID.
             return true;
