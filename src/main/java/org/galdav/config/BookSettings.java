@@ -7,10 +7,13 @@ import java.util.Objects;
  *
  * @param directoryGateway publish as an Apple directory gateway (searched, not listed)
  * @param excludeFilter    entries matching this LDAP filter are not published in this book ("" = none)
+ * @param allowedGroups    DNs of groups whose members (nested membership included) may see the book;
+ *                         empty = every authenticated user
  */
 public record BookSettings(String id, String displayName, String description, String baseDn, String mapping,
-                           boolean directoryGateway, String excludeFilter) {
+                           boolean directoryGateway, String excludeFilter, java.util.List<String> allowedGroups) {
     public BookSettings {
+        allowedGroups = java.util.List.copyOf(allowedGroups);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(description, "description");

@@ -162,9 +162,24 @@ public final class SettingsLoader {
                     b.hasPath("description") ? b.getString("description") : "",
                     b.hasPath("base-dn") ? b.getString("base-dn").trim() : "", b.getString("mapping"),
                     b.hasPath("directory-gateway") && b.getBoolean("directory-gateway"),
-                    excludeFilter(b, key)));
+                    excludeFilter(b, key), allowedGroups(b, key)));
         }
         return books;
+    }
+
+    private static List<String> allowedGroups(Config book, String key) {
+        if (!book.hasPath("allowed-groups")) {
+            return List.of();
+        }
+        List<String> groups = book.getStringList("allowed-groups");
+        for (String group : groups) {
+            try {
+                new com.unboundid.ldap.sdk.DN(group);
+            } catch (com.unboundid.ldap.sdk.LDAPException e) {
+                throw new ConfigError("configuration: key '" + key + ".allowed-groups' has a value that is not a DN: " + group);
+            }
+        }
+        return groups;
     }
 
     private static String excludeFilter(Config book, String key) {

@@ -120,6 +120,6 @@ public final class LdapPrincipals implements Principals {
         String name = Optional.ofNullable(entry.getAttributeValue("displayName"))
                 .or(() -> Optional.ofNullable(entry.getAttributeValue("cn"))).orElse(login);
         String[] mails = entry.getAttributeValues("mail");
-        return new Principal(login, name, mails == null ? List.of() : List.of(mails));
+        return new Principal(login, name, mails == null ? List.of() : List.of(mails), entry.getDN());
     }
 }

@@ -27,6 +27,7 @@ import org.galdav.demo.DemoOptions;
 import org.galdav.directory.Directory;
 import org.galdav.directory.LdapAuthenticator;
 import org.galdav.directory.LdapPrincipals;
+import org.galdav.directory.GroupMembership;
 import org.galdav.directory.LdapSettings;
 import org.galdav.directory.SearchObserver;
 import org.galdav.http.AccessLog;
@@ -89,6 +90,7 @@ public final class GaldavServer implements AutoCloseable {
         try {
             List<LdapAddressBook> ldapBooks = new ArrayList<>();
             List<AddressBook> served = new ArrayList<>();
+            List<ConfiguredBooks.Entry> visible = new ArrayList<>();
             for (BookSettings book : settings.books()) {
                 org.galdav.mapping.Mapping mapping = MappingLoader.load(book.mapping());
                 if (!book.excludeFilter().isEmpty()) {
@@ -100,14 +102,17 @@ public final class GaldavServer implements AutoCloseable {
                                 book.directoryGateway()), directory,
                         book.baseDn().isEmpty() ? baseDn : book.baseDn(), mapper);
                 ldapBooks.add(ldapBook);
-                served.add(new CachingAddressBook(ldapBook, settings.cache(), ticker, LdapAddressBook::ctagOf));
+                CachingAddressBook cached = new CachingAddressBook(ldapBook, settings.cache(), ticker, LdapAddressBook::ctagOf);
+                served.add(cached);
+                visible.add(new ConfiguredBooks.Entry(cached, book.allowedGroups()));
             }
             String userBase = settings.userBaseDn().isEmpty() ? baseDn : settings.userBaseDn();
             CachingAuthenticator authenticator = new CachingAuthenticator(
                     new LdapAuthenticator(directory, userBase, settings.loginFilter()), settings.cache(), ticker);
             LdapPrincipals principals = new LdapPrincipals(directory, userBase, settings.loginFilter(),
                     settings.loginAttribute(), userFilter(settings.userFilter()));
-            DavHandler dav = new DavHandler(settings.http(), authenticator, new ConfiguredBooks(served), principals,
+            DavHandler dav = new DavHandler(settings.http(), authenticator, new ConfiguredBooks(visible,
+                    new GroupMembership(directory, baseDn, settings.cache().authTtl())), principals,
                     settings.serverName());
             PathHandler paths = Handlers.path(dav)
                     .addExactPath("/metrics", exchange -> {

@@ -248,6 +248,8 @@ public final class Ds389 implements AutoCloseable {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().put("PREFIX", root.toString());
             pb.environment().remove("INSTALL_PREFIX");
+            // Keeps a failed installation (its error log goes into our exception; close() deletes it).
+            pb.environment().put("DEBUGGING", "1");
             creating = true;
             Process p = pb.start();
             process = p;

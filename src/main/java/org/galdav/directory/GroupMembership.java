@@ -1,0 +1,78 @@
+package org.galdav.directory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether a user is a member of a group, nested groups included. It searches upwards: the groups that
+ * list the user, then the groups that list those, and so on (bounded depth, cycles ignored), so the
+ * cost is a few searches however large the groups are. Works the same on every directory (no memberOf
+ * overlay or AD matching rule needed). Answers are remembered for a while.
+ */
+public final class GroupMembership {
+    private static final int MAX_DEPTH = 10;
+    private static final int CHUNK = 50;
+    private static final String[] NO_ATTRIBUTES = {"1.1"};
+
+    private final Directory directory;
+    private final String baseDn;
+    private final Cache<String, Boolean> answers;
+
+    public GroupMembership(Directory directory, String baseDn, Duration ttl) {
+        this.directory = directory;
+        this.baseDn = baseDn;
+        this.answers = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+    }
+
+    public boolean isMember(String userDn, String groupDn) {
+        if (userDn.isEmpty()) {
+            return false;
+        }
+        String user = normalized(userDn);
+        String group = normalized(groupDn);
+        return answers.get(user + "\u0000" + group, k -> search(userDn, group));
+    }
+
+    private boolean search(String userDn, String group) {
+        Set<String> seen = new HashSet<>();
+        List<String> frontier = List.of(userDn);
+        for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty(); depth++) {
+            List<String> next = new ArrayList<>();
+            for (int from = 0; from < frontier.size(); from += CHUNK) {
+                List<Filter> any = new ArrayList<>();
+                for (String dn : frontier.subList(from, Math.min(frontier.size(), from + CHUNK))) {
+                    any.add(Filter.createEqualityFilter("member", dn));
+                    any.add(Filter.createEqualityFilter("uniqueMember", dn));
+                }
+                directory.search(baseDn, Filter.createORFilter(any), NO_ATTRIBUTES, entry -> {
+                    String dn = normalized(entry.getDN());
+                    if (seen.add(dn)) {
+                        next.add(entry.getDN());
+                    }
+                    return true;
+                });
+            }
+            if (seen.contains(group)) {
+                return true;
+            }
+            frontier = next;
+        }
+        return false;
+    }
+
+    private static String normalized(String dn) {
+        try {
+            return new DN(dn).toNormalizedString();
+        } catch (LDAPException e) {
+            return dn.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
