@@ -50,9 +50,10 @@ import java.util.stream.Stream;
  *   <li>{@code dscreate from-file} with {@code start = False} creates the instance (config, schema,
  *       an LMDB database for the suffix) entirely below the temporary directory. It runs under a
  *       tiny python3 "subreaper" ({@link #REAPER}), so that the {@code ns-slapd} daemon dscreate
- *       starts and stops in between is reaped at once (lib389 polls its pid until it is gone, which
- *       takes minutes if nobody reaps the zombie, e.g. in a container without an init process), and
- *       so that no daemon can outlive a failed or interrupted dscreate;</li>
+ *       starts and stops in between is reaped at once (lib389 polls its pid once a second until it
+ *       is gone, for up to 120 s if nobody reaps the zombie, e.g. in a container whose pid 1 does not
+ *       reap), and so that no daemon can outlive a failed or interrupted dscreate. During those ~2 s
+ *       that daemon listens on all interfaces (on the chosen free port);</li>
  *   <li>{@code dse.ldif} is patched: loopback only ({@code nsslapd-listenhost}), no LDAPI socket;</li>
  *   <li>{@code ns-slapd -D <configdir> -d <errors..info>} runs in the foreground as a child of the
  *       JVM (the {@code -d} mask makes it print its error log on stdout, which is captured; with
@@ -68,8 +69,9 @@ import java.util.stream.Stream;
  *
  * <p><b>Access.</b> A new 389-DS suffix has no ACIs: apart from the root DN nobody can read
  * anything (binding still works). The suffix entry this class creates carries
- * {@value #READ_ACI}, i.e. like the slapd fixture: anonymous clients can only bind, bound users
- * read everything except {@code userPassword}. The root DN {@code cn=Directory Manager} bypasses ACIs
+ * {@value #READ_ACI}, i.e. like the slapd fixture: anonymous clients can only bind (their searches
+ * below the suffix succeed with no entries, where slapd says noSuchObject; the root DSE and schema
+ * stay readable), bound users read everything except {@code userPassword}. The root DN {@code cn=Directory Manager} bypasses ACIs
  * and size limits, so tests that check limits must bind as a normal user. Plain-text
  * {@code userPassword} values are hashed by the server on add; users bind with the plain text.
  *
@@ -238,8 +240,12 @@ public final class Ds389 implements AutoCloseable {
         prepareRoot();
         for (int attempt = 1; ; attempt++) {
             port = freePort();
+            int securePort;
+            do {
+                securePort = freePort();
+            } while (securePort == port);
             Path inf = dir.resolve("instance.inf");
-            Files.writeString(inf, inf(port, freePort()), StandardCharsets.UTF_8);
+            Files.writeString(inf, inf(port, securePort), StandardCharsets.UTF_8);
             Path log = dir.resolve("dscreate-" + attempt + ".log");
             ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), "-c", REAPER, DSCREATE.toString(), "-v",
                     "from-file", inf.toString())
