@@ -9,9 +9,11 @@ import java.util.Objects;
  * @param excludeFilter    entries matching this LDAP filter are not published in this book ("" = none)
  * @param allowedGroups    DNs of groups whose members (nested membership included) may see the book;
  *                         empty = every authenticated user
+ * @param bindAsUser       search with the logged-in user's own bind, so the directory's ACLs apply
  */
 public record BookSettings(String id, String displayName, String description, String baseDn, String mapping,
-                           boolean directoryGateway, String excludeFilter, java.util.List<String> allowedGroups) {
+                           boolean directoryGateway, String excludeFilter, java.util.List<String> allowedGroups,
+                           boolean bindAsUser) {
     public BookSettings {
         allowedGroups = java.util.List.copyOf(allowedGroups);
         Objects.requireNonNull(id, "id");

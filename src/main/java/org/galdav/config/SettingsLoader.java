@@ -162,7 +162,7 @@ public final class SettingsLoader {
                     b.hasPath("description") ? b.getString("description") : "",
                     b.hasPath("base-dn") ? b.getString("base-dn").trim() : "", b.getString("mapping"),
                     b.hasPath("directory-gateway") && b.getBoolean("directory-gateway"),
-                    excludeFilter(b, key), allowedGroups(b, key)));
+                    excludeFilter(b, key), allowedGroups(b, key), b.hasPath("bind-as-user") && b.getBoolean("bind-as-user")));
         }
         return books;
     }

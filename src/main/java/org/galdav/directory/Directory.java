@@ -41,11 +41,23 @@ public final class Directory implements AutoCloseable {
     private final LDAPConnectionPool pool;
     private final LdapSettings settings;
     private final SearchObserver observer;
+    /** Present for a view that searches as a user: each operation binds as them, then the pool re-binds. */
+    private final Optional<SimpleBindRequest> userBind;
 
-    private Directory(LDAPConnectionPool pool, LdapSettings settings, SearchObserver observer) {
+    private Directory(LDAPConnectionPool pool, LdapSettings settings, SearchObserver observer,
+                      Optional<SimpleBindRequest> userBind) {
         this.pool = pool;
         this.settings = settings;
         this.observer = observer;
+        this.userBind = userBind;
+    }
+
+    /**
+     * A view that searches with the user's own bind, so that the directory's access controls apply to
+     * what they see. It shares the pool; closing it does nothing.
+     */
+    public Directory boundAs(String userDn, String password) {
+        return new Directory(pool, settings, observer, Optional.of(new SimpleBindRequest(userDn, password)));
     }
 
     /**
@@ -71,7 +83,7 @@ public final class Directory implements AutoCloseable {
         pool.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck("", settings.operationTimeout().toMillis(),
                 false, false, false, true, true));
         pool.setHealthCheckIntervalMillis(30_000L);
-        return new Directory(pool, settings, observer);
+        return new Directory(pool, settings, observer, Optional.empty());
     }
 
     /**
@@ -235,6 +247,14 @@ public final class Directory implements AutoCloseable {
         } catch (LDAPException e) {
             throw unavailable("connect", e);
         }
+        if (userBind.isPresent()) {
+            try {
+                connection.bind(userBind.get());
+            } catch (LDAPException e) {
+                release(connection, e.getResultCode().isConnectionUsable());
+                throw unavailable("bind as the user", e);
+            }
+        }
         int pages = 0;
         boolean complete = true;
         boolean limited = false;
@@ -265,14 +285,14 @@ public final class Directory implements AutoCloseable {
             if (cookie != null && cookie.getValueLength() > 0) {
                 abandonPaging(connection, baseDn, scope, filter, cookie);
             }
-            pool.releaseConnection(connection);
+            release(connection, true);
         } catch (LDAPException e) {
             if (!e.getResultCode().isConnectionUsable()) {
-                pool.releaseDefunctConnection(connection);
+                release(connection, false);
                 throw unavailable("search", e);
             }
             // An answer, not an outage (referral, no access, unwilling): the connection stays in the pool.
-            pool.releaseConnection(connection);
+            release(connection, true);
             if (scope == SearchScope.BASE) {
                 LOG.debug("reading {} failed: {}; treated as not found", baseDn, e.getResultCode());
                 return new SearchOutcome(0, 1, true, false);
@@ -285,6 +305,17 @@ public final class Directory implements AutoCloseable {
         boolean finished = complete && !stopped.get();
         observer.searched(filter, delivered.get(), pages, System.nanoTime() - started);
         return new SearchOutcome(delivered.get(), pages, finished, limited);
+    }
+
+    /** Back to the pool; a connection a user had bound is re-bound as the service account first. */
+    private void release(LDAPConnection connection, boolean usable) {
+        if (!usable) {
+            pool.releaseDefunctConnection(connection);
+        } else if (userBind.isPresent()) {
+            pool.releaseAndReAuthenticateConnection(connection);
+        } else {
+            pool.releaseConnection(connection);
+        }
     }
 
     /** RFC 2696 §3: a page size of zero with the cookie tells the server to drop the paged search's state. */
@@ -343,6 +374,8 @@ public final class Directory implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        if (userBind.isEmpty()) {
+            pool.close();
+        }
     }
 }

@@ -99,14 +99,17 @@ public final class DavHandler implements HttpHandler {
             http.endExchange();
             return;
         }
-        Optional<Principal> principal = authenticate(http);
+        Optional<BasicAuth.Credentials> credentials = BasicAuth.parse(http.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+        Optional<Principal> principal = authenticate(http, credentials);
         if (principal.isEmpty()) {
             http.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
                     "Basic realm=\"" + settings.realm() + "\", charset=\"UTF-8\"");
             Responses.text(http, 401, "Authentication required.");
             return;
         }
-        Exchange exchange = new Exchange(http, principal.get(), new Resources(principal.get(), serverName),
+        org.galdav.core.UserCredentials password = principal.get().isAnonymous() ? org.galdav.core.UserCredentials.NONE
+                : new org.galdav.core.UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
+        Exchange exchange = new Exchange(http, principal.get(), password, new Resources(principal.get(), serverName),
                 settings.maxRequestBytes());
         switch (method) {
             case "PROPFIND": propfind.handle(exchange); return;
@@ -123,11 +126,10 @@ public final class DavHandler implements HttpHandler {
         }
     }
 
-    private Optional<Principal> authenticate(HttpServerExchange http) {
-        String header = http.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-        if (header == null) {
+    private Optional<Principal> authenticate(HttpServerExchange http, Optional<BasicAuth.Credentials> credentials) {
+        if (http.getRequestHeaders().getFirst(Headers.AUTHORIZATION) == null) {
             return settings.anonymousRead() ? Optional.of(Principal.ANONYMOUS) : Optional.empty();
         }
-        return BasicAuth.parse(header).flatMap(c -> authenticator.authenticate(c.login(), c.password()));
+        return credentials.flatMap(c -> authenticator.authenticate(c.login(), c.password()));
     }
 }

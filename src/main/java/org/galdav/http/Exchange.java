@@ -15,13 +15,17 @@ import org.galdav.dav.Resources;
 final class Exchange {
     final HttpServerExchange http;
     final Principal principal;
+    /** The caller's password, for books searched with the user's own bind. */
+    final org.galdav.core.UserCredentials credentials;
     final Resources resources;
     final DavPaths.Target target;
     private final long maxRequestBytes;
 
-    Exchange(HttpServerExchange http, Principal principal, Resources resources, long maxRequestBytes) {
+    Exchange(HttpServerExchange http, Principal principal, org.galdav.core.UserCredentials credentials,
+             Resources resources, long maxRequestBytes) {
         this.http = http;
         this.principal = principal;
+        this.credentials = credentials;
         this.resources = resources;
         // The raw URI: getRequestPath() is already decoded, and DavPaths decodes (once) itself.
         this.target = DavPaths.resolve(http.getRequestURI());

@@ -42,7 +42,7 @@ final class Lookup {
     }
 
     List<AddressBook> visible(Exchange exchange) {
-        return books.visibleTo(exchange.principal);
+        return books.visibleTo(exchange.principal, exchange.credentials);
     }
 
     /** Checks that the target exists; returns its book for books and cards. */
@@ -64,7 +64,7 @@ final class Lookup {
     }
 
     AddressBook book(Exchange exchange, String id) {
-        return books.find(exchange.principal, id).orElseThrow(() -> new DavException(404, "no such address book"));
+        return books.find(exchange.principal, exchange.credentials, id).orElseThrow(() -> new DavException(404, "no such address book"));
     }
 
     /** The card a card target names; 404 when it does not exist. */

@@ -1,32 +1,66 @@
 package org.galdav.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.galdav.core.AddressBook;
 import org.galdav.core.AddressBooks;
 import org.galdav.core.Principal;
+import org.galdav.core.UserCredentials;
 import org.galdav.directory.GroupMembership;
 
 /**
  * The configured address books and who may see them: a book without allowed groups is visible to every
  * authenticated user; one with allowed groups only to their members (nested groups included). A book
- * the caller may not see does not exist for them (404), so its existence does not leak.
+ * the caller may not see does not exist for them (404), so its existence does not leak. Books that
+ * search with the user's own bind get one instance (with its own caches) per user and password.
  */
 final class ConfiguredBooks implements AddressBooks {
-    /** A book and the groups allowed to see it (empty: everyone). */
-    record Entry(AddressBook book, List<String> allowedGroups) {
+    /**
+     * A book and the groups allowed to see it (empty: everyone).
+     *
+     * @param perUser for books searched with the user's own bind: builds the user's view of the book
+     */
+    record Entry(AddressBook book, List<String> allowedGroups,
+                 Optional<BiFunction<Principal, String, AddressBook>> perUser) {
     }
 
     private final List<Entry> books;
     private final GroupMembership membership;
+    private final Cache<String, AddressBook> userBooks;
+    private final byte[] salt = new byte[16];
 
-    ConfiguredBooks(List<Entry> books, GroupMembership membership) {
+    ConfiguredBooks(List<Entry> books, GroupMembership membership, Duration userBookTtl) {
         this.books = List.copyOf(books);
         this.membership = membership;
+        this.userBooks = Caffeine.newBuilder().expireAfterAccess(userBookTtl).maximumSize(1_000).build();
+        new SecureRandom().nextBytes(salt);
     }
 
     @Override
-    public List<AddressBook> visibleTo(Principal principal) {
-        return books.stream().filter(e -> mayRead(principal, e)).map(Entry::book).toList();
+    public List<AddressBook> visibleTo(Principal principal, UserCredentials credentials) {
+        List<AddressBook> visible = new ArrayList<>();
+        for (Entry entry : books) {
+            if (!mayRead(principal, entry)) {
+                continue;
+            }
+            if (entry.perUser().isEmpty()) {
+                visible.add(entry.book());
+            } else if (!principal.isAnonymous() && credentials.isPresent() && !principal.dn().isEmpty()) {
+                String key = entry.book().info().id() + "\u0000" + principal.dn() + "\u0000" + hash(credentials.password());
+                visible.add(userBooks.get(key, k -> entry.perUser().get().apply(principal, credentials.password())));
+            }
+        }
+        return visible;
     }
 
     private boolean mayRead(Principal principal, Entry entry) {
@@ -35,5 +69,16 @@ final class ConfiguredBooks implements AddressBooks {
         }
         return !principal.isAnonymous()
                 && entry.allowedGroups().stream().anyMatch(g -> membership.isMember(principal.dn(), g));
+    }
+
+    /** Only a salted hash of the password becomes part of a cache key. */
+    private String hash(String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

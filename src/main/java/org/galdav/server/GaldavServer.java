@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.galdav.book.LdapAddressBook;
 import org.galdav.cache.CachingAddressBook;
+import org.galdav.cache.CacheSettings;
 import org.galdav.cache.CachingAuthenticator;
 import org.galdav.config.BookSettings;
 import org.galdav.config.ConfigError;
@@ -97,14 +98,24 @@ public final class GaldavServer implements AutoCloseable {
                     mapping = mapping.excluding(com.unboundid.ldap.sdk.Filter.create(book.excludeFilter()));
                 }
                 EntryMapper mapper = new EntryMapper(mapping);
-                LdapAddressBook ldapBook = new LdapAddressBook(
-                        new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES,
-                                book.directoryGateway()), directory,
-                        book.baseDn().isEmpty() ? baseDn : book.baseDn(), mapper);
-                ldapBooks.add(ldapBook);
+                BookInfo info = new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES,
+                        book.directoryGateway());
+                String bookBase = book.baseDn().isEmpty() ? baseDn : book.baseDn();
+                LdapAddressBook ldapBook = new LdapAddressBook(info, directory, bookBase, mapper);
                 CachingAddressBook cached = new CachingAddressBook(ldapBook, settings.cache(), ticker, LdapAddressBook::ctagOf);
-                served.add(cached);
-                visible.add(new ConfiguredBooks.Entry(cached, book.allowedGroups()));
+                Optional<java.util.function.BiFunction<org.galdav.core.Principal, String, AddressBook>> perUser =
+                        Optional.empty();
+                if (book.bindAsUser()) {
+                    // Each user gets their own view and caches, small ones: they only hold what that user reads.
+                    CacheSettings small = settings.cache().perUser();
+                    perUser = Optional.of((principal, password) -> new CachingAddressBook(new LdapAddressBook(info,
+                            directory.boundAs(principal.dn(), password), bookBase, mapper), small, ticker,
+                            LdapAddressBook::ctagOf));
+                } else {
+                    ldapBooks.add(ldapBook);
+                    served.add(cached);
+                }
+                visible.add(new ConfiguredBooks.Entry(cached, book.allowedGroups(), perUser));
             }
             String userBase = settings.userBaseDn().isEmpty() ? baseDn : settings.userBaseDn();
             CachingAuthenticator authenticator = new CachingAuthenticator(
@@ -112,7 +123,8 @@ public final class GaldavServer implements AutoCloseable {
             LdapPrincipals principals = new LdapPrincipals(directory, userBase, settings.loginFilter(),
                     settings.loginAttribute(), userFilter(settings.userFilter()));
             DavHandler dav = new DavHandler(settings.http(), authenticator, new ConfiguredBooks(visible,
-                    new GroupMembership(directory, baseDn, settings.cache().authTtl())), principals,
+                    new GroupMembership(directory, baseDn, settings.cache().authTtl()), settings.cache().authTtl()),
+                    principals,
                     settings.serverName());
             PathHandler paths = Handlers.path(dav)
                     .addExactPath("/metrics", exchange -> {

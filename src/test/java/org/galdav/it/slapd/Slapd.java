@@ -189,6 +189,7 @@ public final class Slapd implements AutoCloseable {
         lines.add("index objectClass eq");
         lines.add("index uid,cn,sn,givenName,mail,displayName eq,sub");
         lines.add(options.syncprov() ? "index entryCSN,entryUUID eq" : "index entryUUID eq");
+        lines.addAll(options.access());
         lines.add("access to attrs=userPassword by anonymous auth by * none");
         lines.add("access to * by users read by * none");
         if (options.syncprov()) {

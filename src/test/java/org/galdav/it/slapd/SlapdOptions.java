@@ -12,10 +12,17 @@ import java.util.Objects;
  * @param sizeLimit server-side size limit for non-root searches, {@code 0} means unlimited
  *                  (note: OpenLDAP's own default would be 500, so 0 is written out explicitly)
  * @param syncprov  whether to load the syncprov overlay (RFC 4533 content synchronisation)
+ * @param access    extra {@code access to} directives, placed before the standard ones (which let bound
+ *                  users read everything but passwords)
  */
-public record SlapdOptions(String suffix, int sizeLimit, boolean syncprov) {
+public record SlapdOptions(String suffix, int sizeLimit, boolean syncprov, java.util.List<String> access) {
+
+    public SlapdOptions(String suffix, int sizeLimit, boolean syncprov) {
+        this(suffix, sizeLimit, syncprov, java.util.List.of());
+    }
 
     public SlapdOptions {
+        access = java.util.List.copyOf(access);
         Objects.requireNonNull(suffix, "suffix");
         if (suffix.isBlank()) {
             throw new IllegalArgumentException("suffix must not be blank");
