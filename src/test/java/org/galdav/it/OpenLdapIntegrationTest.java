@@ -70,6 +70,14 @@ class OpenLdapIntegrationTest {
 
                 Multistatus all = Multistatus.parse(client.report(BOOK, "1", Bodies.query("", null)).body());
                 assertThat(all.responses()).hasSize((int) published);
+                for (String version : new String[] {"3.0", "4.0"}) {
+                    Multistatus every = Multistatus.parse(client.report(BOOK, "1", Bodies.multiget(
+                            "<C:address-data version='" + version + "'/>",
+                            cards.stream().map(Multistatus.Response::href).toArray(String[]::new))).body());
+                    every.responses().forEach(r -> Cards.valid(r.okText(CARD, "address-data"),
+                            version.equals("3.0") ? VCardVersion.V3_0 : VCardVersion.V4_0));
+                    assertThat(every.responses()).hasSize((int) published);
+                }
 
                 Multistatus demo = Multistatus.parse(client.report(BOOK, "1", Bodies.query(
                         "<C:filter><C:prop-filter name='NICKNAME'><C:text-match match-type='equals'>demo"

@@ -1,0 +1,39 @@
+package org.galdav.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.galdav.config.Settings;
+import org.galdav.config.SettingsLoader;
+import org.junit.jupiter.api.Test;
+
+/** galdav check and galdav preview, on the embedded demo directory. */
+class PreviewTest {
+    private final Settings settings = SettingsLoader.load(ConfigFactory.parseMap(Map.of("demo.people", 40)));
+
+    @Test
+    void checkLoadsMappingsAndBinds() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8)).check();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(text).contains("mapping mappings/inetorgperson.conf OK", "directory: reachable");
+    }
+
+    @Test
+    void previewShowsBothVersionsOfAPublishedEntry() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8)).preview("demo");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(text).contains("entry: uid=demo,ou=People,", "book directory: published as /addressbooks/directory/",
+                "VERSION:3.0", "VERSION:4.0", "NICKNAME:demo");
+        ByteArrayOutputStream missing = new ByteArrayOutputStream();
+        assertThat(new Preview(settings, new PrintStream(missing, true, StandardCharsets.UTF_8)).preview("nobody-at-all"))
+                .isEqualTo(1);
+    }
+}
