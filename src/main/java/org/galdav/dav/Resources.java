@@ -1,7 +1,5 @@
 package org.galdav.dav;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;

@@ -2,8 +2,6 @@ package org.galdav.http;
 
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;

@@ -75,10 +75,7 @@ public final class GaldavServer implements AutoCloseable {
             baseDn = settings.baseDn();
         } else {
             demo = Optional.of(DemoDirectory.start(new DemoOptions(settings.demoPeople(), settings.demoSeed(), 0)));
-            LdapSettings tuning = settings.ldapDefaults();
-            ldap = new LdapSettings(List.of(demo.get().url()), DemoCompany.SERVICE_DN, DemoCompany.SERVICE_PASSWORD,
-                    false, Optional.empty(), Optional.empty(), tuning.poolSize(), tuning.pageSize(),
-                    tuning.connectTimeout(), tuning.operationTimeout(), tuning.maxConnectionAge());
+            ldap = demoLdap(demo.get(), settings.ldapDefaults());
             baseDn = demo.get().baseDn();
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -157,6 +154,13 @@ public final class GaldavServer implements AutoCloseable {
             demo.ifPresent(DemoDirectory::close);
             throw e;
         }
+    }
+
+    /** How to reach the embedded demo directory: its URL and service account, the configured tuning. */
+    static LdapSettings demoLdap(DemoDirectory demo, LdapSettings tuning) {
+        return new LdapSettings(List.of(demo.url()), DemoCompany.SERVICE_DN, DemoCompany.SERVICE_PASSWORD, false,
+                Optional.empty(), Optional.empty(), tuning.poolSize(), tuning.pageSize(), tuning.connectTimeout(),
+                tuning.operationTimeout(), tuning.maxConnectionAge());
     }
 
     /**

@@ -140,10 +140,7 @@ final class Preview {
             baseDn = settings.baseDn();
         } else {
             demo = DemoDirectory.start(new DemoOptions(settings.demoPeople(), settings.demoSeed(), 0));
-            LdapSettings tuning = settings.ldapDefaults();
-            ldap = new LdapSettings(List.of(demo.url()), DemoCompany.SERVICE_DN, DemoCompany.SERVICE_PASSWORD, false,
-                    Optional.empty(), Optional.empty(), 2, tuning.pageSize(), tuning.connectTimeout(),
-                    tuning.operationTimeout(), tuning.maxConnectionAge());
+            ldap = GaldavServer.demoLdap(demo, settings.ldapDefaults());
             baseDn = demo.baseDn();
         }
         try (Directory directory = Directory.connect(ldap, SearchObserver.NONE)) {

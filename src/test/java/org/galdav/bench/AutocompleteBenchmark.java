@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +54,8 @@ class AutocompleteBenchmark {
             slapd.add(entries);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             List<TestServers.Search> searches = new CopyOnWriteArrayList<>();
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("ldap.url", slapd.url());
-            settings.put("ldap.bind-dn", DemoCompany.SERVICE_DN);
-            settings.put("ldap.bind-password", DemoCompany.SERVICE_PASSWORD);
-            settings.put("ldap.base-dn", DemoCompany.BASE_DN);
+            Map<String, Object> settings = TestServers.pointingAt(slapd.url(), DemoCompany.SERVICE_DN,
+                    DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("cache.warm-up", false);
             try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), searches, Ticker.systemTicker())) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.sdk.Entry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.galdav.demo.DemoCompany;
@@ -35,11 +34,8 @@ class BindAsUserTest {
                 + "\" none by users read by * none");
         try (Slapd slapd = Slapd.start(new SlapdOptions(DemoCompany.BASE_DN, 0, false, acl))) {
             slapd.add(entries);
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("ldap.url", slapd.url());
-            settings.put("ldap.bind-dn", DemoCompany.SERVICE_DN);
-            settings.put("ldap.bind-password", DemoCompany.SERVICE_PASSWORD);
-            settings.put("ldap.base-dn", DemoCompany.BASE_DN);
+            Map<String, Object> settings = TestServers.pointingAt(slapd.url(), DemoCompany.SERVICE_DN,
+                    DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("books", ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/inetorgperson.conf\" },"
                     + "{ id = mine, mapping = \"mappings/inetorgperson.conf\", bind-as-user = true }]").getList("b").unwrapped());
             try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {

@@ -12,7 +12,6 @@ import com.unboundid.ldap.sdk.ModificationType;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.galdav.demo.DemoCompany;
@@ -48,11 +47,8 @@ class Ds389MappingTest {
                 root.modify(lockedDn, new Modification(ModificationType.ADD, "nsAccountLock", "TRUE"));
                 lockedName = root.getEntry(lockedDn, "displayName").getAttributeValue("displayName");
             }
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("ldap.url", ds.url());
-            settings.put("ldap.bind-dn", DemoCompany.SERVICE_DN);
-            settings.put("ldap.bind-password", DemoCompany.SERVICE_PASSWORD);
-            settings.put("ldap.base-dn", DemoCompany.BASE_DN);
+            Map<String, Object> settings = TestServers.pointingAt(ds.url(), DemoCompany.SERVICE_DN,
+                    DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("books", ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/389ds-freeipa.conf\" }]")
                     .getList("b").unwrapped());
             try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {

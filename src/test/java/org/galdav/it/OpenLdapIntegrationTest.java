@@ -9,7 +9,6 @@ import com.unboundid.ldap.sdk.Entry;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.galdav.demo.DemoCompany;
@@ -48,11 +47,8 @@ class OpenLdapIntegrationTest {
 
         try (Slapd slapd = Slapd.start(new SlapdOptions(DemoCompany.BASE_DN, SIZE_LIMIT, false), pagedUnlimited)) {
             slapd.add(entries);
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("ldap.url", slapd.url());
-            settings.put("ldap.bind-dn", DemoCompany.SERVICE_DN);
-            settings.put("ldap.bind-password", DemoCompany.SERVICE_PASSWORD);
-            settings.put("ldap.base-dn", DemoCompany.BASE_DN);
+            Map<String, Object> settings = TestServers.pointingAt(slapd.url(), DemoCompany.SERVICE_DN,
+                    DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("ldap.page-size", 50);
             try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
                 DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);

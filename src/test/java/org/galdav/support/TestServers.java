@@ -50,6 +50,16 @@ public final class TestServers {
         return new DavClient(demo().url(), "demo", "demo");
     }
 
+    /** Settings that point a server at a directory (mutable, so tests can add to them). */
+    public static Map<String, Object> pointingAt(String url, String bindDn, String password, String baseDn) {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        settings.put("ldap.url", url);
+        settings.put("ldap.bind-dn", bindDn);
+        settings.put("ldap.bind-password", password);
+        settings.put("ldap.base-dn", baseDn);
+        return settings;
+    }
+
     /** A private server; the caller closes it. */
     public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, Ticker ticker) {
         return start(settings, filters, new CopyOnWriteArrayList<>(), ticker);
