@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param maxLogins       how many logins are remembered
  */
 public record CacheSettings(Duration ttl, long maxCardBytes, int maxListingCards, Duration authTtl, int maxLogins) {
-    /** For one user's view of a book (bind-as-user): a sixty-fourth of the memory. */
+    /** For one user's view of a book (bind-as-user): a sixty-fourth of the card memory, no kept listing. */
     public CacheSettings perUser() {
-        return new CacheSettings(ttl, Math.max(1 << 20, maxCardBytes / 64), maxListingCards, authTtl, maxLogins);
+        return new CacheSettings(ttl, Math.max(1 << 20, maxCardBytes / 64), 0, authTtl, maxLogins);
     }
 }

@@ -40,6 +40,11 @@ public final class CachingAuthenticator implements Authenticator {
         return principal;
     }
 
+    @Override
+    public void forget(String login, String password) {
+        logins.invalidate(key(login, password));
+    }
+
     private String key(String login, String password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -10,4 +10,8 @@ public interface Authenticator {
      * @throws SourceUnavailableException when the verdict cannot be reached (directory down)
      */
     Optional<Principal> authenticate(String login, String password);
+
+    /** Forgets a remembered successful login, e.g. after the directory refused that password. */
+    default void forget(String login, String password) {
+    }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.galdav.core.CredentialsRejectedException;
 import org.galdav.core.SourceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -249,9 +250,13 @@ public final class Directory implements AutoCloseable {
         }
         if (userBind.isPresent()) {
             try {
-                connection.bind(userBind.get());
+                // A copy per use: bind requests carry per-operation state and are not thread-safe.
+                connection.bind(userBind.get().duplicate());
             } catch (LDAPException e) {
                 release(connection, e.getResultCode().isConnectionUsable());
+                if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                    throw new CredentialsRejectedException("the directory refused the user's password", e);
+                }
                 throw unavailable("bind as the user", e);
             }
         }
@@ -286,6 +291,10 @@ public final class Directory implements AutoCloseable {
                 abandonPaging(connection, baseDn, scope, filter, cookie);
             }
             release(connection, true);
+        } catch (Error | RuntimeException e) {
+            // Never leave a pooled connection checked out (nor bound as a user).
+            release(connection, false);
+            throw e;
         } catch (LDAPException e) {
             if (!e.getResultCode().isConnectionUsable()) {
                 release(connection, false);

@@ -61,6 +61,17 @@ public final class DavHandler implements HttpHandler {
         } catch (DavException e) {
             LOG.info("{} {} -> {} {}", http.getRequestMethod(), http.getRequestPath(), e.status(), e.getMessage());
             Responses.error(http, e);
+        } catch (org.galdav.core.CredentialsRejectedException e) {
+            LOG.info("{} {} -> 401: {}", http.getRequestMethod(), http.getRequestPath(), e.getMessage());
+            BasicAuth.parse(http.getRequestHeaders().getFirst(Headers.AUTHORIZATION))
+                    .ifPresent(c -> authenticator.forget(c.login(), c.password()));
+            if (!http.isResponseStarted()) {
+                http.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
+                        "Basic realm=\"" + settings.realm() + "\", charset=\"UTF-8\"");
+                Responses.text(http, 401, "Authentication required.");
+            } else {
+                http.getConnection().close();
+            }
         } catch (SourceUnavailableException e) {
             LOG.warn("{} {} -> 503: {}", http.getRequestMethod(), http.getRequestPath(), e.getMessage());
             if (!http.isResponseStarted()) {

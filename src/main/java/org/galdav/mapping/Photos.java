@@ -27,7 +27,14 @@ import org.slf4j.LoggerFactory;
  */
 final class Photos {
     private static final Logger LOG = LoggerFactory.getLogger(Photos.class);
-    private static final long MAX_SOURCE_PIXELS = 60_000_000L;
+    /** Decoded at most (after subsampling), so one photo stays within ~100 MB of heap. */
+    private static final long MAX_DECODED_PIXELS = 25_000_000L;
+    /** Larger images are refused outright: no directory photo needs to be this big. */
+    private static final long MAX_SOURCE_PIXELS = 100_000_000L;
+    /** Progressive JPEGs are decoded whole in native memory whatever the subsampling: kept smaller. */
+    private static final long MAX_PROGRESSIVE_PIXELS = 16_000_000L;
+    /** A few decodes at a time, so concurrent large photos cannot add up. */
+    private static final java.util.concurrent.Semaphore DECODES = new java.util.concurrent.Semaphore(2);
     private static final float JPEG_QUALITY = 0.85f;
 
     private Photos() {
@@ -53,22 +60,47 @@ final class Photos {
                     reader.read(0); // proves the data decodes; the original bytes are kept
                     return Optional.of(data);
                 }
-                if ((long) width * height > MAX_SOURCE_PIXELS * 16) {
+                long pixels = (long) width * height;
+                if (pixels > MAX_SOURCE_PIXELS || (progressive(data) && pixels > MAX_PROGRESSIVE_PIXELS)) {
                     LOG.warn("entry {}: photo of {}x{} pixels is too large to process; left out", dn, width, height);
                     return Optional.empty();
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, (int) Math.sqrt((double) width * height / MAX_SOURCE_PIXELS));
+                int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) pixels / MAX_DECODED_PIXELS)));
                 param.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage source = reader.read(0, param);
-                return Optional.of(jpeg(scale(source, maxSize)));
+                DECODES.acquireUninterruptibly();
+                try {
+                    BufferedImage source = reader.read(0, param);
+                    return Optional.of(jpeg(scale(source, maxSize)));
+                } finally {
+                    DECODES.release();
+                }
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("entry {}: photo cannot be decoded ({}); left out", dn, e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            LOG.warn("entry {}: photo cannot be decoded ({}); left out", dn, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** A progressive (SOF2) JPEG: its start-of-frame marker is FFC2. */
+    private static boolean progressive(byte[] d) {
+        if (!((d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8)) {
+            return false;
+        }
+        int i = 2;
+        while (i + 3 < d.length && (d[i] & 0xff) == 0xff) {
+            int marker = d[i + 1] & 0xff;
+            if (marker == 0xc2) {
+                return true;
+            }
+            if (marker == 0xc0 || marker == 0xc1 || marker == 0xda) {
+                return false;
+            }
+            i += 2 + (((d[i + 2] & 0xff) << 8) | (d[i + 3] & 0xff));
+        }
+        return false;
     }
 
     private static boolean isImage(byte[] d) {

@@ -88,13 +88,16 @@ public final class QueryTranslator {
         }
         TextMatch match = filter.textMatches().get(0);
         String id = mapping.idAttribute();
-        if (match.negate() || match.matchType() != MatchType.EQUALS || match.text().isEmpty()
-                || !attributes.equalitySafe(id, match.collation())) {
+        if (match.negate() || match.matchType() != MatchType.EQUALS || match.text().isEmpty()) {
             return Optional.empty();
         }
         if (mapping.idFormat() == IdFormat.GUID) {
-            // A binary GUID compares as bytes: one spelling, case does not matter for hex digits.
+            // A binary GUID compares as bytes (AD calls it Octet String): one spelling, hex case irrelevant.
+            // An i;octet search in other letter case matches no card; the byte search is a superset anyway.
             return Optional.of(IdFormat.GUID.equality(id, match.text()).orElse(never()));
+        }
+        if (!attributes.equalitySafe(id, match.collation())) {
+            return Optional.empty();
         }
         return NeedleVariants.of(match.text(), match.collation(), match.matchType())
                 .map(vs -> or(vs.stream().map(v -> Filter.createEqualityFilter(id, v)).toList()));

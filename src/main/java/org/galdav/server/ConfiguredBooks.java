@@ -42,7 +42,8 @@ final class ConfiguredBooks implements AddressBooks {
     ConfiguredBooks(List<Entry> books, GroupMembership membership, Duration userBookTtl) {
         this.books = List.copyOf(books);
         this.membership = membership;
-        this.userBooks = Caffeine.newBuilder().expireAfterAccess(userBookTtl).maximumSize(1_000).build();
+        // Bounded: each holds a user's caches (1/64 of the card memory, no kept listing).
+        this.userBooks = Caffeine.newBuilder().expireAfterAccess(userBookTtl).maximumSize(64).build();
         new SecureRandom().nextBytes(salt);
     }
 

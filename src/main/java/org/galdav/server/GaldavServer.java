@@ -90,11 +90,7 @@ public final class GaldavServer implements AutoCloseable {
             List<AddressBook> served = new ArrayList<>();
             List<ConfiguredBooks.Entry> visible = new ArrayList<>();
             for (BookSettings book : settings.books()) {
-                org.galdav.mapping.Mapping mapping = MappingLoader.load(book.mapping());
-                if (!book.excludeFilter().isEmpty()) {
-                    mapping = mapping.excluding(com.unboundid.ldap.sdk.Filter.create(book.excludeFilter()));
-                }
-                EntryMapper mapper = new EntryMapper(mapping);
+                EntryMapper mapper = new EntryMapper(mappingFor(book));
                 BookInfo info = new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES,
                         book.directoryGateway());
                 String bookBase = book.baseDn().isEmpty() ? baseDn : book.baseDn();
@@ -154,6 +150,13 @@ public final class GaldavServer implements AutoCloseable {
             demo.ifPresent(DemoDirectory::close);
             throw e;
         }
+    }
+
+    /** A book's mapping with the book's own exclusions folded in, as the server and preview both use it. */
+    static org.galdav.mapping.Mapping mappingFor(BookSettings book) throws LDAPException {
+        org.galdav.mapping.Mapping mapping = MappingLoader.load(book.mapping());
+        return book.excludeFilter().isEmpty() ? mapping
+                : mapping.excluding(com.unboundid.ldap.sdk.Filter.create(book.excludeFilter()));
     }
 
     /** How to reach the embedded demo directory: its URL and service account, the configured tuning. */

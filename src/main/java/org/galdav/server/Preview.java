@@ -20,7 +20,6 @@ import org.galdav.directory.LdapSettings;
 import org.galdav.directory.SearchObserver;
 import org.galdav.mapping.EntryMapper;
 import org.galdav.mapping.Mapping;
-import org.galdav.mapping.MappingLoader;
 import org.galdav.vcard.RenderedCard;
 
 /**
@@ -86,6 +85,13 @@ final class Preview {
                 RenderedCard card = RenderedCard.of(mapped.get(), mapping.fingerprint());
                 out.println("book " + book.id() + ": published as /addressbooks/" + book.id() + "/" + card.name()
                         + " ETag " + card.summary().etag() + " (group members and RELATED are resolved only by the server)");
+                if (!book.allowedGroups().isEmpty()) {
+                    out.println("  visible only to members of " + book.allowedGroups());
+                }
+                if (book.bindAsUser()) {
+                    out.println("  searched with each user's own bind: what a user sees depends on the directory's ACLs;"
+                            + " this preview shows the service account's view");
+                }
                 for (CardFormat format : CardFormat.values()) {
                     out.println("--- vCard " + format.version());
                     out.print(new String(card.render(format, PropertySelection.ALL), StandardCharsets.UTF_8)
@@ -115,10 +121,10 @@ final class Preview {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    private List<Mapping> mappings() {
+    private List<Mapping> mappings() throws LDAPException {
         List<Mapping> mappings = new ArrayList<>();
         for (BookSettings book : settings.books()) {
-            mappings.add(MappingLoader.load(book.mapping()));
+            mappings.add(GaldavServer.mappingFor(book));
         }
         return mappings;
     }

@@ -46,6 +46,19 @@ class BindAsUserTest {
                 assertThat(count(demo, "/addressbooks/directory/")).as("the service account reads everything, "
                         + "also after connections were used as a user").isEqualTo(people + groups);
                 assertThat(count(demo.anonymous(), "/addressbooks/mine/")).isEqualTo(-1);
+
+                // The password changes in the directory while galdav still remembers the login: the user's
+                // own bind is refused, which must be a 401 (ask again), not a 503, and the login is forgotten.
+                try (var root = slapd.connectAsRoot()) {
+                    root.modify(demoDn, new com.unboundid.ldap.sdk.Modification(
+                            com.unboundid.ldap.sdk.ModificationType.REPLACE, "userPassword", "changed"));
+                }
+                var stale = demo.propfind("/addressbooks/mine/", "1", Bodies.propfind("d:getetag"));
+                assertThat(stale.statusCode()).isEqualTo(401);
+                assertThat(demo.propfind("/addressbooks/directory/", "0", Bodies.propfind("d:displayname")).statusCode())
+                        .as("the old password is no longer accepted anywhere").isEqualTo(401);
+                assertThat(demo.as("demo", "changed").propfind("/addressbooks/mine/", "1", Bodies.propfind("d:getetag"))
+                        .statusCode()).isEqualTo(207);
             }
         }
     }
