@@ -24,24 +24,23 @@ public final class GroupMembership {
 
     private final Directory directory;
     private final String baseDn;
-    private final Cache<String, Boolean> answers;
+    private final Cache<String, Set<String>> groupsOfUser;
 
     public GroupMembership(Directory directory, String baseDn, Duration ttl) {
         this.directory = directory;
         this.baseDn = baseDn;
-        this.answers = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+        this.groupsOfUser = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
     public boolean isMember(String userDn, String groupDn) {
         if (userDn.isEmpty()) {
             return false;
         }
-        String user = normalized(userDn);
-        String group = normalized(groupDn);
-        return answers.get(user + "\u0000" + group, k -> search(userDn, group));
+        return groupsOfUser.get(normalized(userDn), k -> groupsOf(userDn)).contains(normalized(groupDn));
     }
 
-    private boolean search(String userDn, String group) {
+    /** Every group the user is in, directly or through other groups; one walk per user, remembered. */
+    private Set<String> groupsOf(String userDn) {
         Set<String> seen = new HashSet<>();
         List<String> frontier = List.of(userDn);
         for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty(); depth++) {
@@ -60,12 +59,9 @@ public final class GroupMembership {
                     return true;
                 });
             }
-            if (seen.contains(group)) {
-                return true;
-            }
             frontier = next;
         }
-        return false;
+        return Set.copyOf(seen);
     }
 
     private static String normalized(String dn) {

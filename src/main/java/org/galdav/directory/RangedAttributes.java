@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Active Directory returns large multi-valued attributes in slices ("ranged retrieval",
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * so the rest of galdav sees a plain {@code member} with every value.
  */
 final class RangedAttributes {
-    private static final Logger LOG = LoggerFactory.getLogger(RangedAttributes.class);
     private static final Pattern RANGE = Pattern.compile("range=(\\d+)-(\\d+|\\*)", Pattern.CASE_INSENSITIVE);
     private static final int MAX_SLICES = 10_000;
 
@@ -51,8 +48,9 @@ final class RangedAttributes {
                 Optional<Attribute> part = slice.flatMap(e -> e.getAttributes().stream()
                         .filter(a -> a.getBaseName().equalsIgnoreCase(name) && range(a).isPresent()).findFirst());
                 if (part.isEmpty()) {
-                    LOG.warn("{}: ranged retrieval of {} stopped after {} values", entry.getDN(), name, values.size());
-                    break;
+                    // A group cut short would be cached and served as complete: fail the request instead.
+                    throw new org.galdav.core.SourceUnavailableException(entry.getDN() + ": ranged retrieval of "
+                            + name + " stopped after " + values.size() + " values", null);
                 }
                 values.addAll(List.of(part.get().getValueByteArrays()));
                 high = range(part.get()).get().group(2);

@@ -70,7 +70,7 @@ final class Photos {
                 param.setSourceSubsampling(step, step, 0, 0);
                 DECODES.acquireUninterruptibly();
                 try {
-                    BufferedImage source = reader.read(0, param);
+                    BufferedImage source = ExifOrientation.apply(reader.read(0, param), ExifOrientation.of(data));
                     return Optional.of(jpeg(scale(source, maxSize)));
                 } finally {
                     DECODES.release();
