@@ -44,6 +44,11 @@ final class DirectoryMemberResolver implements MemberResolver {
         return List.copyOf(out);
     }
 
+    /** Forgets every DN: a full listing starts from what the directory holds now (people may be gone). */
+    void forgetAll() {
+        uids.invalidateAll();
+    }
+
     /** Records an entry seen by another search, so that groups listed later need no extra reads. */
     void remember(String dn, String id) {
         String key = normalized(dn);

@@ -91,6 +91,8 @@ public final class LdapAddressBook implements AddressBook {
 
     @Override
     public void scan(CardSink<Card> sink) throws IOException {
+        // Group cards must not name members deleted since they were last seen: start afresh.
+        members.forgetAll();
         SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, card -> {
             sink.accept(card);
             return true;

@@ -15,7 +15,8 @@ import org.galdav.http.HttpSettings;
 public record Settings(HttpSettings http, String serverName, Optional<LdapSettings> ldap, String baseDn,
                        String userBaseDn, String loginFilter, String loginAttribute, String userFilter,
                        List<BookSettings> books, CacheSettings cache,
-                       int demoPeople, long demoSeed, LdapSettings ldapDefaults, boolean cacheWarmUp) {
+                       int demoPeople, long demoSeed, LdapSettings ldapDefaults, boolean cacheWarmUp,
+                       java.nio.file.Path syncStateDir, java.time.Duration syncHorizon) {
     public Settings {
         books = List.copyOf(books);
     }

@@ -100,7 +100,8 @@ public final class SettingsLoader {
         return new Settings(http, c.getString("http.server-name"), urls.map(u -> ldap), baseDn,
                 c.getString("auth.user-base-dn").trim(), c.getString("auth.login-filter"),
                 c.getString("auth.login-attribute").trim(), c.getString("auth.user-filter"), books(c), cache,
-                c.getInt("demo.people"), c.getLong("demo.seed"), ldap, c.getBoolean("cache.warm-up"));
+                c.getInt("demo.people"), c.getLong("demo.seed"), ldap, c.getBoolean("cache.warm-up"),
+                Path.of(c.getString("sync.state-dir")), duration(c, "sync.horizon"));
     }
 
     private static Optional<List<String>> urls(Config c) {

@@ -34,4 +34,9 @@ public interface AddressBook {
      * Streams the cards matching a query, at most {@code query.limit()} of them.
      */
     QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException;
+
+    /** Incremental sync, when this book supports it. */
+    default java.util.Optional<Syncable> sync() {
+        return java.util.Optional.empty();
+    }
 }

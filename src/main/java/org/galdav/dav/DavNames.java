@@ -41,6 +41,13 @@ public final class DavNames {
     public static final QName DESCRIPTION = dav("description");
     public static final QName APPLY_TO_PRINCIPAL_COLLECTION_SET = dav("apply-to-principal-collection-set");
 
+    public static final QName SYNC_COLLECTION = dav("sync-collection");
+    public static final QName SYNC_TOKEN = dav("sync-token");
+    public static final QName SYNC_LEVEL = dav("sync-level");
+    public static final QName VALID_SYNC_TOKEN = dav("valid-sync-token");
+    public static final QName DAV_LIMIT = dav("limit");
+    public static final QName DAV_NRESULTS = dav("nresults");
+
     // WebDAV properties
     public static final QName RESOURCETYPE = dav("resourcetype");
     public static final QName DISPLAYNAME = dav("displayname");

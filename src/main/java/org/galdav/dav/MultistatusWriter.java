@@ -121,6 +121,15 @@ public final class MultistatusWriter implements AutoCloseable {
         }
     }
 
+    /** The top-level DAV:sync-token of a sync-collection answer (RFC 6578 §6.2), after the responses. */
+    public void syncToken(String token) throws IOException {
+        try {
+            Xml.text(w, DavNames.SYNC_TOKEN, token);
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write sync-token", e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -44,6 +44,12 @@ public sealed interface ReportRequest {
         }
     }
 
+    /**
+     * RFC 6578 §3.2. An empty token asks for the initial sync; the limit is DAV:limit/DAV:nresults.
+     */
+    record SyncCollection(PropSelection props, String token, OptionalInt limit) implements ReportRequest {
+    }
+
     /** RFC 3744 §9.5. */
     record PrincipalSearchPropertySet() implements ReportRequest {
         public PropSelection props() {

@@ -61,6 +61,9 @@ public final class RequestParser {
         if (root.is(DavNames.ADDRESSBOOK_QUERY)) {
             return new ReportRequest.Query(props(root), FilterParser.parse(root.child(DavNames.FILTER)), limit(root));
         }
+        if (root.is(DavNames.SYNC_COLLECTION)) {
+            return syncCollection(root);
+        }
         if (root.is(DavNames.PRINCIPAL_PROPERTY_SEARCH)) {
             return principalPropertySearch(root);
         }
@@ -68,6 +71,33 @@ public final class RequestParser {
             return new ReportRequest.PrincipalSearchPropertySet();
         }
         throw DavException.precondition(403, DavNames.SUPPORTED_REPORT, "unsupported report " + root.name());
+    }
+
+    /**
+     * RFC 6578 §6.1: sync-token (possibly empty), sync-level 1 or infinite (a book has no sub-collections,
+     * so both mean the same), optional limit, prop; children in any order.
+     */
+    private static ReportRequest.SyncCollection syncCollection(XmlElement root) {
+        XmlElement token = root.child(DavNames.SYNC_TOKEN)
+                .orElseThrow(() -> DavException.badRequest("sync-collection needs a sync-token element"));
+        String level = root.child(DavNames.SYNC_LEVEL).map(l -> l.text().trim()).orElse("1");
+        if (!level.equals("1") && !level.equals("infinite")) {
+            throw DavException.badRequest("sync-level must be 1 or infinite");
+        }
+        OptionalInt limit = OptionalInt.empty();
+        Optional<XmlElement> nresults = root.child(DavNames.DAV_LIMIT).flatMap(l -> l.child(DavNames.DAV_NRESULTS));
+        if (nresults.isPresent()) {
+            try {
+                long value = Long.parseLong(nresults.get().text().trim());
+                if (value < 1) {
+                    throw DavException.badRequest("nresults must be a positive integer");
+                }
+                limit = OptionalInt.of((int) Math.min(value, Integer.MAX_VALUE));
+            } catch (NumberFormatException e) {
+                throw DavException.badRequest("nresults must be a positive integer");
+            }
+        }
+        return new ReportRequest.SyncCollection(props(root), token.text().trim(), limit);
     }
 
     /** RFC 3744 §9.4: every property-search must match (Apple adds test="anyof" and match-type). */

@@ -95,11 +95,20 @@ public final class Resources {
                 .basic(DavNames.DISPLAYNAME, PropValue.text(info.displayName()))
                 .named(DavNames.ADDRESSBOOK_DESCRIPTION, PropValue.text(info.description()))
                 .named(DavNames.SUPPORTED_ADDRESS_DATA, Resources::supportedAddressData)
-                .named(DavNames.SUPPORTED_REPORT_SET, w -> reports(w, DavNames.ADDRESSBOOK_QUERY,
-                        DavNames.ADDRESSBOOK_MULTIGET))
+                .named(DavNames.SUPPORTED_REPORT_SET, w -> {
+                    if (book.sync().isPresent() && !info.directoryGateway()) {
+                        reports(w, DavNames.ADDRESSBOOK_QUERY, DavNames.ADDRESSBOOK_MULTIGET, DavNames.SYNC_COLLECTION);
+                    } else {
+                        reports(w, DavNames.ADDRESSBOOK_QUERY, DavNames.ADDRESSBOOK_MULTIGET);
+                    }
+                })
                 .named(DavNames.SUPPORTED_COLLATION_SET, Resources::collations)
                 .named(DavNames.MAX_RESOURCE_SIZE, PropValue.text(Long.toString(info.maxResourceSize())))
                 .named(DavNames.GETCTAG, lazyText(book::ctag));
+        if (book.sync().isPresent() && !info.directoryGateway()) {
+            // RFC 6578 §4: the token for the book's current state, a URI.
+            props.named(DavNames.SYNC_TOKEN, lazyText(() -> book.sync().get().currentToken()));
+        }
         return new DavResource(DavPaths.book(info.id()), props);
     }
 

@@ -89,6 +89,8 @@ public final class GaldavServer implements AutoCloseable {
             List<LdapAddressBook> ldapBooks = new ArrayList<>();
             List<AddressBook> served = new ArrayList<>();
             List<ConfiguredBooks.Entry> visible = new ArrayList<>();
+            org.galdav.sync.SnapshotStore snapshots = new org.galdav.sync.SnapshotStore(settings.syncStateDir(),
+                    settings.syncHorizon(), java.time.Clock.systemUTC());
             for (BookSettings book : settings.books()) {
                 EntryMapper mapper = new EntryMapper(mappingFor(book));
                 BookInfo info = new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES,
@@ -104,11 +106,14 @@ public final class GaldavServer implements AutoCloseable {
                     perUser = Optional.of((principal, password) -> new CachingAddressBook(new LdapAddressBook(info,
                             directory.boundAs(principal.dn(), password), bookBase, mapper), small, ticker,
                             LdapAddressBook::ctagOf));
+                    visible.add(new ConfiguredBooks.Entry(cached, book.allowedGroups(), perUser));
                 } else {
+                    // Per-user views have no sync: what each user sees differs, tokens would not be shared.
+                    AddressBook syncing = new org.galdav.sync.SyncingAddressBook(cached, snapshots);
                     ldapBooks.add(ldapBook);
-                    served.add(cached);
+                    served.add(syncing);
+                    visible.add(new ConfiguredBooks.Entry(syncing, book.allowedGroups(), perUser));
                 }
-                visible.add(new ConfiguredBooks.Entry(cached, book.allowedGroups(), perUser));
             }
             String userBase = settings.userBaseDn().isEmpty() ? baseDn : settings.userBaseDn();
             CachingAuthenticator authenticator = new CachingAuthenticator(

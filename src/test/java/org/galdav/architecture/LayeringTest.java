@@ -37,7 +37,10 @@ class LayeringTest {
             "cache", Set.of("io.undertow", "com.unboundid", "ezvcard", "org.galdav.dav", "org.galdav.http",
                     "org.galdav.directory", "org.galdav.mapping", "org.galdav.vcard", "org.galdav.server"),
             "book", Set.of("io.undertow", "ezvcard", "org.galdav.dav", "org.galdav.http", "org.galdav.server"),
-            "demo", Set.of("io.undertow", "ezvcard", "org.galdav."));
+            "demo", Set.of("io.undertow", "ezvcard", "org.galdav."),
+            "sync", Set.of("io.undertow", "com.unboundid", "ezvcard", "org.galdav.dav", "org.galdav.http",
+                    "org.galdav.directory", "org.galdav.mapping", "org.galdav.vcard", "org.galdav.book",
+                    "org.galdav.cache", "org.galdav.server"));
 
     @Test
     void packagesOnlyDependDownwards() throws IOException {

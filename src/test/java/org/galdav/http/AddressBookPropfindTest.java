@@ -45,7 +45,7 @@ class AddressBookPropfindTest {
                 "supported-report").stream()
                 .map(sr -> Multistatus.children(sr, DAV, "report").get(0))
                 .map(r -> firstElement(r).getLocalName()).toList();
-        assertThat(reports).containsExactlyInAnyOrder("addressbook-query", "addressbook-multiget");
+        assertThat(reports).containsExactlyInAnyOrder("addressbook-query", "addressbook-multiget", "sync-collection");
 
         List<String> privileges = Multistatus.children(book.ok(DAV, "current-user-privilege-set").orElseThrow(), DAV,
                 "privilege").stream().map(p -> firstElement(p).getLocalName()).toList();

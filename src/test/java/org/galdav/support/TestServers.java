@@ -69,6 +69,15 @@ public final class TestServers {
     public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, List<Search> searches,
                                      Ticker ticker) {
         System.setProperty("java.awt.headless", "true");
+        Map<String, Object> withState = new java.util.HashMap<>(settings);
+        if (!withState.containsKey("sync.state-dir")) {
+            try {
+                withState.put("sync.state-dir", java.nio.file.Files.createTempDirectory("galdav-sync-").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        settings = withState;
         Config overrides = ConfigFactory.parseMap(Map.of("http.port", 0)).withFallback(ConfigFactory.parseMap(settings));
         Settings loaded = SettingsLoader.load(ConfigFactory.parseMap(settings).withFallback(overrides));
         try {
