@@ -4,25 +4,18 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +23,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.galdav.it.ServerProcess;
+import org.galdav.it.ServerProcess.PortTakenException;
 
 /**
  * A private 389 Directory Server for integration tests, the counterpart of
@@ -186,8 +180,7 @@ public final class Ds389 implements AutoCloseable {
         this.root = dir.resolve("root");
         this.instance = instance;
         this.rootPassword = rootPassword;
-        this.shutdownHook = new Thread(this::killNow, "ds389-shutdown-" + instance);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ServerProcess.addShutdownHook(this::killNow, "ds389-shutdown-" + instance);
     }
 
     /** Whether 389-DS ({@code dscreate}, {@code ns-slapd}, its templates) and python3 are installed. */
@@ -217,7 +210,7 @@ public final class Ds389 implements AutoCloseable {
         }
         Path dir = tempDirectory();
         String instance = "galdav" + HexFormat.of().formatHex(randomBytes(5));
-        Ds389 ds = new Ds389(normalizedSuffix, dir, instance, randomPassword());
+        Ds389 ds = new Ds389(normalizedSuffix, dir, instance, ServerProcess.randomPassword(""));
         try {
             ds.create();
             ds.launch();
@@ -239,19 +232,16 @@ public final class Ds389 implements AutoCloseable {
         }
         prepareRoot();
         for (int attempt = 1; ; attempt++) {
-            port = freePort();
+            port = ServerProcess.freePort();
             int securePort;
             do {
-                securePort = freePort();
+                securePort = ServerProcess.freePort();
             } while (securePort == port);
             Path inf = dir.resolve("instance.inf");
             Files.writeString(inf, inf(port, securePort), StandardCharsets.UTF_8);
             Path log = dir.resolve("dscreate-" + attempt + ".log");
-            ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), "-c", REAPER, DSCREATE.toString(), "-v",
-                    "from-file", inf.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = ServerProcess.capturingOutput(log, List.of(PYTHON.toString(), "-c", REAPER,
+                    DSCREATE.toString(), "-v", "from-file", inf.toString()));
             pb.environment().put("PREFIX", root.toString());
             pb.environment().remove("INSTALL_PREFIX");
             // Keeps a failed installation (its error log goes into our exception; close() deletes it).
@@ -262,21 +252,21 @@ public final class Ds389 implements AutoCloseable {
             if (!p.waitFor(CREATE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
                 stopProcess();
                 throw new IllegalStateException("dscreate did not finish within " + CREATE_TIMEOUT_MILLIS
-                        + " ms; its output:\n" + tail(read(log), 80));
+                        + " ms; its output:\n" + tail(ServerProcess.read(log), 80));
             }
             process = null;
             creating = false;
             if (p.exitValue() == 0) {
                 return;
             }
-            String errors = read(errorLog());
-            String msg = "dscreate failed with status " + p.exitValue() + "; its output:\n" + tail(read(log), 80)
+            String errors = ServerProcess.read(errorLog());
+            String msg = "dscreate failed with status " + p.exitValue() + "; its output:\n" + tail(ServerProcess.read(log), 80)
                     + "\nserver error log:\n" + tail(errors, 40);
             if (!errors.contains("PR_Bind()") || attempt >= PORT_ATTEMPTS) {
                 throw new IllegalStateException(msg);
             }
             // Someone took the port in the meantime: start from scratch with another one.
-            deleteRecursively(root);
+            ServerProcess.deleteRecursively(root);
             prepareRoot();
         }
     }
@@ -406,16 +396,12 @@ public final class Ds389 implements AutoCloseable {
     private void launch() throws Exception {
         for (int attempt = 1; ; attempt++) {
             if (attempt > 1) {
-                port = freePort();
+                port = ServerProcess.freePort();
             }
             patchConfig(port);
             logFile = dir.resolve("ns-slapd-" + attempt + ".log");
-            process = new ProcessBuilder(NS_SLAPD.toString(), "-D", configDir().toString(),
-                    "-i", root.resolve("run/ns-slapd.pid").toString(), "-d", Integer.toString(LOG_MASK))
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+            process = ServerProcess.capturingOutput(logFile, List.of(NS_SLAPD.toString(), "-D", configDir().toString(),
+                    "-i", root.resolve("run/ns-slapd.pid").toString(), "-d", Integer.toString(LOG_MASK))).start();
             try {
                 awaitReady();
                 return;
@@ -429,33 +415,9 @@ public final class Ds389 implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        Process p = process;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-        LDAPException last = null;
-        long pause = 5;
-        while (true) {
-            if (!p.isAlive()) {
-                String out = output();
-                String msg = "ns-slapd exited with status " + p.exitValue() + " before answering on " + url()
-                        + "; its output:\n" + out;
-                if (out.contains("PR_Bind()") || out.contains("address is in use")) {
-                    throw new PortTakenException(msg);
-                }
-                throw new IllegalStateException(msg);
-            }
-            try (LDAPConnection c = connect(500)) {
-                c.bind(ROOT_DN, rootPassword);
-                return;
-            } catch (LDAPException e) {
-                last = e;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("ns-slapd did not answer on " + url() + " within "
-                        + START_TIMEOUT_MILLIS + " ms (last error: " + last + "); its output:\n" + output(), last);
-            }
-            p.waitFor(pause, TimeUnit.MILLISECONDS); // the poll pause, ends early if ns-slapd exits
-            pause = Math.min(pause * 2, 100);
-        }
+        ServerProcess.awaitReady(process, "ns-slapd", url(), START_TIMEOUT_MILLIS, 5, 100, this::connect,
+                ROOT_DN, rootPassword, this::output,
+                out -> out.contains("PR_Bind()") || out.contains("address is in use"));
     }
 
     private void configure(int sizeLimit) throws Exception {
@@ -573,26 +535,16 @@ public final class Ds389 implements AutoCloseable {
 
     /** A new connection bound as {@link #rootDn()}; the caller closes it. */
     public LDAPConnection connectAsRoot() throws Exception {
-        LDAPConnection c = connect(5_000);
-        try {
-            c.bind(ROOT_DN, rootPassword);
-            return c;
-        } catch (LDAPException e) {
-            c.close();
-            throw e;
-        }
+        return ServerProcess.bound(connect(5_000), ROOT_DN, rootPassword);
     }
 
     private LDAPConnection connect(int timeoutMillis) throws LDAPException {
-        LDAPConnectionOptions o = new LDAPConnectionOptions();
-        o.setConnectTimeoutMillis(timeoutMillis);
-        o.setResponseTimeoutMillis(Math.max(timeoutMillis, 10_000));
-        return new LDAPConnection(o, "127.0.0.1", port);
+        return new LDAPConnection(ServerProcess.connectionOptions(timeoutMillis, 10_000), "127.0.0.1", port);
     }
 
     /** Everything ns-slapd has printed so far (its error log from EMERG to INFO). */
     public String output() {
-        return logFile == null ? "" : read(logFile);
+        return logFile == null ? "" : ServerProcess.read(logFile);
     }
 
     /** Stops ns-slapd (SIGTERM, then SIGKILL after 10 s) and deletes the temporary directory. */
@@ -612,24 +564,12 @@ public final class Ds389 implements AutoCloseable {
         if (p == null) {
             return;
         }
-        p.destroy(); // SIGTERM: ns-slapd shuts down cleanly; the dscreate wrapper kills what it started
-        try {
-            if (!p.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        // SIGTERM: ns-slapd shuts down cleanly; the dscreate wrapper kills what it started
+        ServerProcess.stop(p, STOP_TIMEOUT_MILLIS);
     }
 
     private void removeHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // JVM already shutting down: the hook runs anyway
-        }
+        ServerProcess.removeShutdownHook(shutdownHook);
     }
 
     /** Shutdown hook: no grace period, just make sure nothing is left behind. */
@@ -637,22 +577,13 @@ public final class Ds389 implements AutoCloseable {
         Process p = process;
         if (p != null) {
             // The dscreate wrapper needs its SIGTERM to kill the daemon it may have started.
-            if (creating) {
-                p.destroy();
-            } else {
-                p.destroyForcibly();
-            }
-            try {
-                p.waitFor(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ServerProcess.kill(p, creating);
         }
         cleanUp();
     }
 
     private void cleanUp() {
-        deleteRecursively(dir);
+        ServerProcess.deleteRecursively(dir);
         try {
             // ns-slapd's SNMP counters; removed by a clean shutdown only.
             Files.deleteIfExists(Path.of("/dev/shm/sem.slapd-" + instance + ".stats"));
@@ -674,34 +605,10 @@ public final class Ds389 implements AutoCloseable {
         return dir;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         new SecureRandom().nextBytes(b);
         return b;
-    }
-
-    private static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder(20);
-        for (int i = 0; i < 20; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "(could not read " + file + ": " + e + ")";
-        }
     }
 
     private static String tail(String text, int lines) {
@@ -710,30 +617,5 @@ public final class Ds389 implements AutoCloseable {
             return text;
         }
         return "[...]\n" + String.join("\n", java.util.Arrays.copyOfRange(all, all.length - lines, all.length));
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        // Files.walk does not follow the symbolic links to /usr/share/dirsrv and /etc/dirsrv.
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover temp dir must not fail a test
-        }
-    }
-
-    /** ns-slapd could not bind the port we picked (someone else took it in between). */
-    private static final class PortTakenException extends Exception {
-        PortTakenException(String message) {
-            super(message);
-        }
     }
 }

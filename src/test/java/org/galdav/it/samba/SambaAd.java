@@ -9,7 +9,6 @@ import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,9 +22,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocketFactory;
+import org.galdav.it.ServerProcess;
+import org.galdav.it.ServerProcess.PortTakenException;
 
 /**
  * A private Samba 4 Active Directory domain controller for integration tests, so that the LDAP
@@ -116,8 +115,7 @@ public final class SambaAd implements AutoCloseable {
         this.logFile = logFile;
         this.process = process;
         this.adminPassword = adminPassword;
-        this.shutdownHook = new Thread(this::killNow, "samba-shutdown-" + address);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ServerProcess.addShutdownHook(this::killNow, "samba-shutdown-" + address);
     }
 
     /**
@@ -170,7 +168,7 @@ public final class SambaAd implements AutoCloseable {
                 throw e;
             }
         } catch (Exception | Error e) {
-            deleteRecursively(dir);
+            ServerProcess.deleteRecursively(dir);
             throw e;
         }
     }
@@ -195,7 +193,7 @@ public final class SambaAd implements AutoCloseable {
             if (Files.isRegularFile(template.resolve(READY_MARKER))) {
                 return template; // another JVM built it while we waited
             }
-            deleteRecursively(template); // a half-built leftover (no marker)
+            ServerProcess.deleteRecursively(template); // a half-built leftover (no marker)
             Path staging = Files.createTempDirectory(base, key + ".staging-");
             try {
                 provision(staging);
@@ -209,7 +207,7 @@ public final class SambaAd implements AutoCloseable {
                 Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
                 return template;
             } catch (Exception | Error e) {
-                deleteRecursively(staging);
+                ServerProcess.deleteRecursively(staging);
                 throw e;
             }
         }
@@ -219,14 +217,12 @@ public final class SambaAd implements AutoCloseable {
     static String sambaVersion() throws Exception {
         Path out = Files.createTempFile("galdav-samba-version-", ".txt");
         try {
-            Process p = new ProcessBuilder(SAMBA.toString(), "--version")
-                    .redirectErrorStream(true).redirectOutput(out.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process p = ServerProcess.capturingOutput(out, List.of(SAMBA.toString(), "--version")).start();
             if (!p.waitFor(TOOL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException(SAMBA + " --version failed: " + read(out));
+                throw new IllegalStateException(SAMBA + " --version failed: " + ServerProcess.read(out));
             }
-            return read(out).trim();
+            return ServerProcess.read(out).trim();
         } finally {
             Files.deleteIfExists(out);
         }
@@ -255,18 +251,18 @@ public final class SambaAd implements AutoCloseable {
         if (!p.waitFor(PROVISION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("samba-tool domain provision did not finish within "
-                    + PROVISION_TIMEOUT_MILLIS + " ms; its output:\n" + read(log));
+                    + PROVISION_TIMEOUT_MILLIS + " ms; its output:\n" + ServerProcess.read(log));
         }
         if (p.exitValue() != 0) {
             throw new IllegalStateException("samba-tool domain provision failed with status " + p.exitValue()
-                    + "; its output:\n" + read(log));
+                    + "; its output:\n" + ServerProcess.read(log));
         }
     }
 
     /** Sockets, pid files and logs of a stopped instance: not part of a template. */
     private static void removeRuntimeFiles(Path dir) throws IOException {
-        deleteRecursively(dir.resolve("run"));
-        deleteRecursively(dir.resolve("log"));
+        ServerProcess.deleteRecursively(dir.resolve("run"));
+        ServerProcess.deleteRecursively(dir.resolve("log"));
         try (Stream<Path> logs = Files.list(dir)) {
             for (Path p : (Iterable<Path>) logs::iterator) {
                 if (p.getFileName().toString().startsWith("samba-")) {
@@ -381,7 +377,7 @@ public final class SambaAd implements AutoCloseable {
             try {
                 samba.awaitReady();
                 return samba;
-            } catch (AddressTakenException e) {
+            } catch (PortTakenException e) {
                 samba.stopProcess();
                 samba.removeHook();
                 if (attempt >= ADDRESS_ATTEMPTS) {
@@ -435,32 +431,9 @@ public final class SambaAd implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-        LDAPException last = null;
-        long pause = 10;
-        while (true) {
-            if (!process.isAlive()) {
-                String out = output();
-                String msg = "samba exited with status " + process.exitValue() + " before answering on "
-                        + url() + "; its output:\n" + out;
-                if (out.contains("NT_STATUS_ADDRESS_ALREADY_ASSOCIATED") || out.contains("Address already in use")) {
-                    throw new AddressTakenException(msg);
-                }
-                throw new IllegalStateException(msg);
-            }
-            try (LDAPConnection c = connect(500)) {
-                c.bind(adminDn(), adminPassword);
-                return;
-            } catch (LDAPException e) {
-                last = e;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("samba did not answer on " + url() + " within "
-                        + START_TIMEOUT_MILLIS + " ms (last error: " + last + "); its output:\n" + output(), last);
-            }
-            process.waitFor(pause, TimeUnit.MILLISECONDS); // the poll pause, ends early if samba exits
-            pause = Math.min(pause * 2, 200);
-        }
+        ServerProcess.awaitReady(process, "samba", url(), START_TIMEOUT_MILLIS, 10, 200, this::connect,
+                adminDn(), adminPassword, this::output,
+                out -> out.contains("NT_STATUS_ADDRESS_ALREADY_ASSOCIATED") || out.contains("Address already in use"));
     }
 
     /** Replaces the Administrator password (an LDAP password reset by the Administrator itself). */
@@ -536,13 +509,7 @@ public final class SambaAd implements AutoCloseable {
     }
 
     private LDAPConnection bound(LDAPConnection c) throws LDAPException {
-        try {
-            c.bind(adminDn(), adminPassword);
-            return c;
-        } catch (LDAPException e) {
-            c.close();
-            throw e;
-        }
+        return ServerProcess.bound(c, adminDn(), adminPassword);
     }
 
     /** A new unauthenticated connection to {@link #url()}. */
@@ -555,10 +522,7 @@ public final class SambaAd implements AutoCloseable {
     }
 
     private static LDAPConnectionOptions options(int timeoutMillis) {
-        LDAPConnectionOptions o = new LDAPConnectionOptions();
-        o.setConnectTimeoutMillis(timeoutMillis);
-        o.setResponseTimeoutMillis(Math.max(timeoutMillis, 30_000));
-        return o;
+        return ServerProcess.connectionOptions(timeoutMillis, 30_000);
     }
 
     /** The value of AD's {@code unicodePwd} for a password: quoted, UTF-16LE. */
@@ -581,9 +545,9 @@ public final class SambaAd implements AutoCloseable {
             Process p = processBuilder(dir, cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!p.waitFor(TOOL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("samba-tool " + String.join(" ", args) + " timed out; output:\n" + read(out));
+                throw new IllegalStateException("samba-tool " + String.join(" ", args) + " timed out; output:\n" + ServerProcess.read(out));
             }
-            String text = read(out);
+            String text = ServerProcess.read(out);
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("samba-tool " + String.join(" ", args) + " failed with status "
                         + p.exitValue() + "; output:\n" + text);
@@ -596,7 +560,7 @@ public final class SambaAd implements AutoCloseable {
 
     /** Everything Samba has printed so far. */
     public String output() {
-        return read(logFile);
+        return ServerProcess.read(logFile);
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -611,7 +575,7 @@ public final class SambaAd implements AutoCloseable {
         stopProcess();
         removeHook();
         if (deleteOnClose) {
-            deleteRecursively(dir);
+            ServerProcess.deleteRecursively(dir);
         }
     }
 
@@ -623,40 +587,23 @@ public final class SambaAd implements AutoCloseable {
 
     private void stopProcess() {
         List<ProcessHandle> descendants = process.descendants().toList(); // none with --model=single
-        process.destroy(); // SIGTERM: samba exits cleanly
-        try {
-            if (!process.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            }
+        if (ServerProcess.stop(process, STOP_TIMEOUT_MILLIS)) { // SIGTERM: samba exits cleanly
             for (ProcessHandle child : descendants) {
                 child.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 
     private void removeHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // JVM already shutting down: the hook runs anyway
-        }
+        ServerProcess.removeShutdownHook(shutdownHook);
     }
 
     /** Shutdown hook: no grace period, just make sure nothing is left behind. */
     private void killNow() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ServerProcess.kill(process, false);
         if (deleteOnClose) {
-            deleteRecursively(dir);
+            ServerProcess.deleteRecursively(dir);
         }
     }
 
@@ -688,45 +635,7 @@ public final class SambaAd implements AutoCloseable {
         });
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "(could not read " + file + ": " + e + ")";
-        }
-    }
-
     private static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder("Gd7-"); // AD complexity: upper, lower, digit, symbol
-        for (int i = 0; i < 20; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
-
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover temp dir must not fail a test
-        }
-    }
-
-    /** Samba could not bind the address we picked (someone else took it in between). */
-    private static final class AddressTakenException extends Exception {
-        AddressTakenException(String message) {
-            super(message);
-        }
+        return ServerProcess.randomPassword("Gd7-"); // AD complexity: upper, lower, digit, symbol
     }
 }

@@ -3,25 +3,18 @@ package org.galdav.it.slapd;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.galdav.it.ServerProcess;
+import org.galdav.it.ServerProcess.PortTakenException;
 
 /**
  * A private OpenLDAP {@code slapd} for integration tests, so that the LDAP code is exercised
@@ -73,8 +66,7 @@ public final class Slapd implements AutoCloseable {
         this.rootDn = rootDn;
         this.rootPassword = rootPassword;
         this.process = process;
-        this.shutdownHook = new Thread(this::killNow, "slapd-shutdown-" + port);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ServerProcess.addShutdownHook(this::killNow, "slapd-shutdown-" + port);
     }
 
     /** Whether {@code /usr/sbin/slapd} exists and is executable. */
@@ -126,13 +118,13 @@ public final class Slapd implements AutoCloseable {
                     + "packages 'slapd ldap-utils' (see .ci/run) to run the LDAP integration tests");
         }
         String rootDn = "cn=admin," + options.suffix();
-        String rootPassword = randomPassword();
+        String rootPassword = ServerProcess.randomPassword("");
         Path dir = Files.createTempDirectory("galdav-slapd-");
         try {
             Path db = Files.createDirectories(dir.resolve("db"));
             Path conf = dir.resolve("slapd.conf");
             for (int attempt = 1; ; attempt++) {
-                int port = freePort();
+                int port = ServerProcess.freePort();
                 Files.writeString(conf, config(options, pagedUnlimited, dir, db, rootDn, rootPassword),
                         StandardCharsets.UTF_8);
                 Path log = dir.resolve("slapd-" + attempt + ".log");
@@ -154,7 +146,7 @@ public final class Slapd implements AutoCloseable {
                 }
             }
         } catch (Exception | Error e) {
-            deleteRecursively(dir);
+            ServerProcess.deleteRecursively(dir);
             throw e;
         }
     }
@@ -212,42 +204,14 @@ public final class Slapd implements AutoCloseable {
         String debug = System.getProperty("galdav.slapd.debug", "none");
         // -d keeps slapd in the foreground as our child; no -u/-g: as root it simply keeps running
         // as root, which is harmless for a private loopback instance owning only its temp dir.
-        ProcessBuilder pb = new ProcessBuilder(SLAPD.toString(), "-f", conf.toString(),
-                "-h", "ldap://127.0.0.1:" + port + "/", "-d", debug)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        return pb.start();
+        return ServerProcess.capturingOutput(log, List.of(SLAPD.toString(), "-f", conf.toString(),
+                "-h", "ldap://127.0.0.1:" + port + "/", "-d", debug)).start();
     }
 
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-        LDAPException last = null;
-        long pause = 5;
-        while (true) {
-            if (!process.isAlive()) {
-                String out = output();
-                String msg = "slapd exited with status " + process.exitValue() + " before answering on "
-                        + url() + "; its output:\n" + out;
-                if (out.contains("Address already in use") || out.contains("errno=98")) {
-                    throw new PortTakenException(msg);
-                }
-                throw new IllegalStateException(msg);
-            }
-            try (LDAPConnection c = connect(500)) {
-                c.bind(rootDn, rootPassword);
-                return;
-            } catch (LDAPException e) {
-                last = e;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("slapd did not answer on " + url() + " within "
-                        + START_TIMEOUT_MILLIS + " ms (last error: " + last + "); its output:\n" + output(), last);
-            }
-            // Doubles as the poll pause and an early exit detector.
-            process.waitFor(pause, TimeUnit.MILLISECONDS);
-            pause = Math.min(pause * 2, 100);
-        }
+        ServerProcess.awaitReady(process, "slapd", url(), START_TIMEOUT_MILLIS, 5, 100, this::connect,
+                rootDn, rootPassword, this::output,
+                out -> out.contains("Address already in use") || out.contains("errno=98"));
     }
 
     private void createSuffixEntry() throws Exception {
@@ -337,30 +301,16 @@ public final class Slapd implements AutoCloseable {
 
     /** A new connection bound as {@link #rootDn()}; the caller closes it. */
     public LDAPConnection connectAsRoot() throws Exception {
-        LDAPConnection c = connect(5_000);
-        try {
-            c.bind(rootDn, rootPassword);
-            return c;
-        } catch (LDAPException e) {
-            c.close();
-            throw e;
-        }
+        return ServerProcess.bound(connect(5_000), rootDn, rootPassword);
     }
 
     private LDAPConnection connect(int timeoutMillis) throws LDAPException {
-        LDAPConnectionOptions o = new LDAPConnectionOptions();
-        o.setConnectTimeoutMillis(timeoutMillis);
-        o.setResponseTimeoutMillis(Math.max(timeoutMillis, 10_000));
-        return new LDAPConnection(o, "127.0.0.1", port);
+        return new LDAPConnection(ServerProcess.connectionOptions(timeoutMillis, 10_000), "127.0.0.1", port);
     }
 
     /** Everything slapd has printed so far (errors only unless {@code galdav.slapd.debug} is set). */
     public String output() {
-        try {
-            return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "(could not read " + logFile + ": " + e + ")";
-        }
+        return ServerProcess.read(logFile);
     }
 
     /** Stops slapd (SIGTERM, then SIGKILL after 10 s) and deletes the temporary directory. */
@@ -372,55 +322,21 @@ public final class Slapd implements AutoCloseable {
         closed = true;
         stopProcess();
         removeHook();
-        deleteRecursively(dir);
+        ServerProcess.deleteRecursively(dir);
     }
 
     private void stopProcess() {
-        process.destroy(); // SIGTERM: slapd shuts down cleanly and syncs the MDB environment
-        try {
-            if (!process.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcess.stop(process, STOP_TIMEOUT_MILLIS); // SIGTERM: slapd shuts down cleanly and syncs the MDB environment
     }
 
     private void removeHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // JVM already shutting down: the hook runs anyway
-        }
+        ServerProcess.removeShutdownHook(shutdownHook);
     }
 
     /** Shutdown hook: no grace period, just make sure nothing is left behind. */
     private void killNow() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        deleteRecursively(dir);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder(20);
-        for (int i = 0; i < 20; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
+        ServerProcess.kill(process, false);
+        ServerProcess.deleteRecursively(dir);
     }
 
     private static String quote(String value) {
@@ -428,29 +344,5 @@ public final class Slapd implements AutoCloseable {
             throw new IllegalArgumentException("unsupported character in slapd.conf value: " + value);
         }
         return '"' + value + '"';
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover temp dir must not fail a test
-        }
-    }
-
-    /** slapd could not bind the port we picked (someone else took it in between). */
-    private static final class PortTakenException extends Exception {
-        PortTakenException(String message) {
-            super(message);
-        }
     }
 }
