@@ -5,7 +5,6 @@ import io.undertow.util.HttpString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.galdav.core.Principal;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavPaths;
@@ -97,10 +96,6 @@ final class Exchange {
         String brief = header("Brief");
         return (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("return=minimal"))
                 || (brief != null && brief.trim().equalsIgnoreCase("t"));
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     enum Depth { ZERO, ONE, INFINITY }

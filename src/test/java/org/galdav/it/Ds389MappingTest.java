@@ -1,7 +1,6 @@
 package org.galdav.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.galdav.support.Multistatus.CARD;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
@@ -53,11 +52,10 @@ class Ds389MappingTest {
                     .getList("b").unwrapped());
             try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
-                List<String> hrefs = Multistatus.parse(client.propfind(BOOK, "1", Bodies.propfind("d:getetag")).body())
-                        .hrefs().stream().filter(h -> !h.equals(BOOK)).toList();
+                List<String> hrefs = client.memberHrefs(BOOK);
                 assertThat(hrefs).hasSize((int) published - 1);
-                List<VCard> cards3 = multiget(client, hrefs, "3.0");
-                List<VCard> cards4 = multiget(client, hrefs, "4.0");
+                List<VCard> cards3 = client.multigetCards(BOOK, hrefs, "3.0");
+                List<VCard> cards4 = client.multigetCards(BOOK, hrefs, "4.0");
                 cards3.forEach(c -> Cards.valid(c.write(), VCardVersion.V3_0));
                 cards4.forEach(c -> Cards.valid(c.write(), VCardVersion.V4_0));
                 assertThat(cards3).noneMatch(c -> c.getFormattedName().getValue().equals(lockedName));
@@ -70,11 +68,5 @@ class Ds389MappingTest {
                 assertThat(cards4).anyMatch(c -> c.getKind() != null && c.getKind().isGroup() && !c.getMembers().isEmpty());
             }
         }
-    }
-
-    private static List<VCard> multiget(DavClient client, List<String> hrefs, String version) {
-        Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.multiget(
-                "<C:address-data content-type='text/vcard' version='" + version + "'/>", hrefs.toArray(String[]::new))).body());
-        return ms.responses().stream().map(r -> Cards.parseOne(r.okText(CARD, "address-data"))).toList();
     }
 }

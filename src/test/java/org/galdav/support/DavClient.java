@@ -40,6 +40,19 @@ public final class DavClient {
         return depth == null ? send("REPORT", path, body) : send("REPORT", path, body, "Depth", depth);
     }
 
+    /** The hrefs of a book's members, from a Depth 1 PROPFIND. */
+    public java.util.List<String> memberHrefs(String book) {
+        return Multistatus.parse(propfind(book, "1", Bodies.propfind("d:getetag")).body()).hrefs().stream()
+                .filter(h -> !h.equals(book)).toList();
+    }
+
+    /** The cards behind hrefs, fetched with one addressbook-multiget in the given vCard version. */
+    public java.util.List<ezvcard.VCard> multigetCards(String book, java.util.List<String> hrefs, String version) {
+        Multistatus ms = Multistatus.parse(report(book, "1", Bodies.multiget(
+                "<C:address-data content-type='text/vcard' version='" + version + "'/>", hrefs.toArray(String[]::new))).body());
+        return ms.responses().stream().map(r -> Cards.parseOne(r.okText(Multistatus.CARD, "address-data"))).toList();
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, null, headers);
     }

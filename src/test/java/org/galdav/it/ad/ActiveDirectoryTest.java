@@ -1,7 +1,6 @@
 package org.galdav.it.ad;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.galdav.support.Multistatus.CARD;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
@@ -55,9 +54,9 @@ class ActiveDirectoryTest {
                 .getList("b").unwrapped());
         server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker());
         client = new DavClient(server.url(), "aanderson", AdCompany.PASSWORD);
-        List<String> hrefs = CardHrefs.of(client, BOOK);
-        cards3 = multiget(hrefs, "3.0");
-        cards4 = multiget(hrefs, "4.0");
+        List<String> hrefs = client.memberHrefs(BOOK);
+        cards3 = client.multigetCards(BOOK, hrefs, "3.0");
+        cards4 = client.multigetCards(BOOK, hrefs, "4.0");
     }
 
     @AfterAll
@@ -169,11 +168,5 @@ class ActiveDirectoryTest {
         return String.format("%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x", little.getInt(0),
                 little.getShort(4), little.getShort(6), bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13],
                 bytes[14], bytes[15]);
-    }
-
-    private static List<VCard> multiget(List<String> hrefs, String version) {
-        Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.multiget(
-                "<C:address-data content-type='text/vcard' version='" + version + "'/>", hrefs.toArray(String[]::new))).body());
-        return ms.responses().stream().map(r -> Cards.parseOne(r.okText(CARD, "address-data"))).toList();
     }
 }

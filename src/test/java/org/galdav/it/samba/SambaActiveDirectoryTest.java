@@ -1,7 +1,6 @@
 package org.galdav.it.samba;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.galdav.support.Multistatus.CARD;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
@@ -84,10 +83,9 @@ class SambaActiveDirectoryTest {
     void publishesEnabledPeopleContactsAndGroupsWithValidCards() {
         assertThat(client.as("eenabled", "wrong").propfind(BOOK, "0", Bodies.propfind("d:displayname")).statusCode())
                 .isEqualTo(401);
-        List<String> hrefs = Multistatus.parse(client.propfind(BOOK, "1", Bodies.propfind("d:getetag")).body()).hrefs()
-                .stream().filter(h -> !h.equals(BOOK)).toList();
-        List<VCard> cards3 = multiget(hrefs, "3.0");
-        List<VCard> cards4 = multiget(hrefs, "4.0");
+        List<String> hrefs = client.memberHrefs(BOOK);
+        List<VCard> cards3 = client.multigetCards(BOOK, hrefs, "3.0");
+        List<VCard> cards4 = client.multigetCards(BOOK, hrefs, "4.0");
         assertThat(cards3).extracting(c -> c.getFormattedName().getValue())
                 .containsExactlyInAnyOrder("Eva Enabled", "Olga Other", "Carl Contact", "Team");
         cards3.forEach(c -> Cards.valid(c.write(), VCardVersion.V3_0));
@@ -124,11 +122,5 @@ class SambaActiveDirectoryTest {
                 new Attribute("telephoneNumber", "+1 416 555 0101"), new Attribute("title", "Engineer"),
                 new Attribute("userAccountControl", Integer.toString(accountControl)),
                 new Attribute("unicodePwd", SambaAd.unicodePwd(PASSWORD)));
-    }
-
-    private static List<VCard> multiget(List<String> hrefs, String version) {
-        Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.multiget(
-                "<C:address-data content-type='text/vcard' version='" + version + "'/>", hrefs.toArray(String[]::new))).body());
-        return ms.responses().stream().map(r -> Cards.parseOne(r.okText(CARD, "address-data"))).toList();
     }
 }
