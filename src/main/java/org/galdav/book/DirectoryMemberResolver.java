@@ -49,6 +49,11 @@ final class DirectoryMemberResolver implements MemberResolver {
         uids.invalidateAll();
     }
 
+    /** Forgets one DN (normalized): its entry was changed, moved or deleted. */
+    void forget(String dn) {
+        uids.invalidate(dn);
+    }
+
     /** Records an entry seen by another search, so that groups listed later need no extra reads. */
     void remember(String dn, String id) {
         String key = normalized(dn);
@@ -69,7 +74,7 @@ final class DirectoryMemberResolver implements MemberResolver {
                 .flatMap(mapper::idOf);
     }
 
-    private static String normalized(String dn) {
+    static String normalized(String dn) {
         try {
             return new DN(dn).toNormalizedString();
         } catch (LDAPException e) {

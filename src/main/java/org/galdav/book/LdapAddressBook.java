@@ -1,6 +1,8 @@
 package org.galdav.book;
 
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.galdav.core.AddressBook;
@@ -27,6 +31,7 @@ import org.galdav.directory.Directory;
 import org.galdav.directory.EntryHandler;
 import org.galdav.directory.SearchOutcome;
 import org.galdav.mapping.EntryMapper;
+import org.galdav.mapping.MemberResolver;
 import org.galdav.mapping.QueryTranslator;
 import org.galdav.vcard.RenderedCard;
 import org.slf4j.Logger;
@@ -93,8 +98,8 @@ public final class LdapAddressBook implements AddressBook {
     public void scan(CardSink<Card> sink) throws IOException {
         // Group cards must not name members deleted since they were last seen: start afresh.
         members.forgetAll();
-        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, card -> {
-            sink.accept(card);
+        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
+            sink.accept(tracked.card());
             return true;
         });
         if (!outcome.complete()) {
@@ -106,6 +111,13 @@ public final class LdapAddressBook implements AddressBook {
 
     @Override
     public Map<String, Card> find(Collection<String> names) {
+        Map<String, Card> found = new HashMap<>();
+        findTracked(names).forEach((name, tracked) -> found.put(name, tracked.card()));
+        return found;
+    }
+
+    /** {@link #find}, with each card's DN and the DNs its content depends on. */
+    public Map<String, TrackedCard> findTracked(Collection<String> names) {
         List<String> ids = new ArrayList<>();
         for (String name : names) {
             if (name.endsWith(".vcf")) {
@@ -115,7 +127,7 @@ public final class LdapAddressBook implements AddressBook {
                 }
             }
         }
-        Map<String, Card> found = new HashMap<>();
+        Map<String, TrackedCard> found = new HashMap<>();
         String idAttribute = mapper.mapping().idAttribute();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             List<Filter> any = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)).stream()
@@ -125,9 +137,9 @@ public final class LdapAddressBook implements AddressBook {
             }
             Filter filter = Filter.createANDFilter(mapper.mapping().entryFilter(), Filter.createORFilter(any));
             try {
-                stream(filter, false, LOOKUP_CHUNK, card -> {
-                    if (names.contains(card.name())) {
-                        found.put(card.name(), card);
+                stream(filter, false, LOOKUP_CHUNK, tracked -> {
+                    if (names.contains(tracked.card().name())) {
+                        found.put(tracked.card().name(), tracked);
                     }
                     return true;
                 });
@@ -138,6 +150,40 @@ public final class LdapAddressBook implements AddressBook {
         return found;
     }
 
+    /** Every card with its DN and dependencies; like {@link #scan}, complete or failing. */
+    public void scanTracked(CardSink<TrackedCard> sink) throws IOException {
+        members.forgetAll();
+        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
+            sink.accept(tracked);
+            return true;
+        });
+        if (!outcome.complete()) {
+            throw new SourceUnavailableException("address book " + info.id() + ": the directory ended the listing after "
+                    + outcome.entries() + " entries (size or time limit); give the service account higher limits", null);
+        }
+    }
+
+    /**
+     * The card of the entry at a DN, read now; empty when there is no entry there, it is outside the
+     * book's base, or the book's filter leaves it out.
+     */
+    public Optional<TrackedCard> readAt(String dn) {
+        try {
+            if (!new DN(dn).isDescendantOf(baseDn, true)) {
+                return Optional.empty();
+            }
+        } catch (LDAPException e) {
+            return Optional.empty();
+        }
+        return directory.readWhole(dn, mapper.mapping().entryFilter(), mapper.mapping().requestedAttributes())
+                .flatMap(this::tracked);
+    }
+
+    /** Forgets what is known of these DNs (entries changed, moved or deleted), so cards naming them are resolved anew. */
+    public void forget(Collection<String> dns) {
+        dns.forEach(members::forget);
+    }
+
     @Override
     public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
         Filter filter = translator().translate(query.filter());
@@ -145,7 +191,8 @@ public final class LdapAddressBook implements AddressBook {
         boolean[] truncated = {false};
         // Pages just over the limit: the search can stop after one page when the pre-selection was exact.
         int pageSize = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(20L, query.limit() + 1L));
-        SearchOutcome outcome = stream(filter, true, pageSize, card -> {
+        SearchOutcome outcome = stream(filter, true, pageSize, tracked -> {
+            RenderedCard card = tracked.card();
             if (!CardMatcher.matches(query.filter(), card.properties())) {
                 return true;
             }
@@ -182,20 +229,33 @@ public final class LdapAddressBook implements AddressBook {
     }
 
     private interface CardHandler {
-        boolean accept(RenderedCard card) throws IOException;
+        boolean accept(TrackedCard card) throws IOException;
+    }
+
+    /** The card of an entry, noting every DN its rendering asked about (members, manager). */
+    private Optional<TrackedCard> tracked(com.unboundid.ldap.sdk.Entry entry) {
+        mapper.idOf(entry).ifPresent(id -> members.remember(entry.getDN(), id));
+        Set<String> dependsOn = new HashSet<>();
+        MemberResolver recording = dns -> {
+            for (String dn : dns) {
+                dependsOn.add(DirectoryMemberResolver.normalized(dn));
+            }
+            return members.uidsOf(dns);
+        };
+        try {
+            return mapper.map(entry, recording).map(m -> new TrackedCard(
+                    RenderedCard.of(m, mapper.mapping().fingerprint()),
+                    DirectoryMemberResolver.normalized(entry.getDN()), dependsOn));
+        } catch (RuntimeException e) {
+            LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /** @param whole when true, fetch past server size limits (see {@link Directory#searchAll}) */
     private SearchOutcome stream(Filter filter, boolean whole, int pageSize, CardHandler handler) throws IOException {
         EntryHandler entries = entry -> {
-            Optional<RenderedCard> card;
-            mapper.idOf(entry).ifPresent(id -> members.remember(entry.getDN(), id));
-            try {
-                card = mapper.map(entry, members).map(m -> RenderedCard.of(m, mapper.mapping().fingerprint()));
-            } catch (RuntimeException e) {
-                LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
-                return true;
-            }
+            Optional<TrackedCard> card = tracked(entry);
             try {
                 return card.isEmpty() || handler.accept(card.get());
             } catch (IOException e) {

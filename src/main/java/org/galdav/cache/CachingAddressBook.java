@@ -111,6 +111,25 @@ public final class CachingAddressBook implements AddressBook {
         });
     }
 
+    /** Keeps a card another reader fetched (a change tracker's listing), so the next multiget needs no search. */
+    public void remember(Card card) {
+        cards.put(card.name(), card);
+    }
+
+    /**
+     * These cards changed or were removed: drop them, the listing and ctag, and every query answer
+     * (any of them may have included the old versions).
+     */
+    public void forget(Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        cards.invalidateAll(names);
+        listing.invalidateAll();
+        ctags.invalidateAll();
+        answers.invalidateAll();
+    }
+
     /** Lists from the directory, streaming to the sink while keeping the listing if it is small enough. */
     private Listing refresh(CardSink<CardSummary> sink) throws IOException {
         List<CardSummary> collected = new ArrayList<>();

@@ -16,7 +16,8 @@ public record Settings(HttpSettings http, String serverName, Optional<LdapSettin
                        String userBaseDn, String loginFilter, String loginAttribute, String userFilter,
                        List<BookSettings> books, CacheSettings cache,
                        int demoPeople, long demoSeed, LdapSettings ldapDefaults, boolean cacheWarmUp,
-                       java.nio.file.Path syncStateDir, java.time.Duration syncHorizon) {
+                       java.nio.file.Path syncStateDir, java.time.Duration syncHorizon,
+                       org.galdav.directory.ChangeFeeds.Mode changeTracking, java.time.Duration syncPollInterval) {
     public Settings {
         books = List.copyOf(books);
     }

@@ -101,7 +101,18 @@ public final class SettingsLoader {
                 c.getString("auth.user-base-dn").trim(), c.getString("auth.login-filter"),
                 c.getString("auth.login-attribute").trim(), c.getString("auth.user-filter"), books(c), cache,
                 c.getInt("demo.people"), c.getLong("demo.seed"), ldap, c.getBoolean("cache.warm-up"),
-                Path.of(c.getString("sync.state-dir")), duration(c, "sync.horizon"));
+                Path.of(c.getString("sync.state-dir")), duration(c, "sync.horizon"), changeTracking(c),
+                nonNegativeDuration(c, "sync.poll-interval"));
+    }
+
+    private static org.galdav.directory.ChangeFeeds.Mode changeTracking(Config c) {
+        String text = c.getString("sync.change-tracking");
+        try {
+            return org.galdav.directory.ChangeFeeds.Mode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("configuration: key 'sync.change-tracking' must be auto, syncrepl, changelog or off, "
+                    + "not '" + text + "'");
+        }
     }
 
     private static Optional<List<String>> urls(Config c) {
@@ -194,6 +205,14 @@ public final class SettingsLoader {
             }
         }
         return text;
+    }
+
+    private static Duration nonNegativeDuration(Config c, String key) {
+        Duration d = c.getDuration(key);
+        if (d.isNegative()) {
+            throw new ConfigError("configuration: key '" + key + "' must not be negative");
+        }
+        return d;
     }
 
     private static Duration duration(Config c, String key) {

@@ -27,6 +27,7 @@ public final class DemoDirectory implements AutoCloseable {
     private static final String LISTENER = "demo";
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
+    private static final int CHANGE_LOG_ENTRIES = 1_000;
     private final InMemoryDirectoryServer server;
     private final int port;
 
@@ -49,6 +50,9 @@ public final class DemoDirectory implements AutoCloseable {
             config.setMaxSizeLimit(options.maxSizeLimit());
         }
         config.setAccessLogHandler(new AccessLog());
+        // A change log (cn=changelog) lets galdav follow changes instead of re-listing; the initial load
+        // fills part of it, older records are dropped.
+        config.setMaxChangeLogEntries(CHANGE_LOG_ENTRIES);
 
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         try {

@@ -188,6 +188,61 @@ public final class Directory implements AutoCloseable {
         return Optional.ofNullable(found[0]);
     }
 
+    /** Like {@link #read}, with ranged attributes (AD's {@code member;range=}) completed. */
+    public Optional<SearchResultEntry> readWhole(String dn, Filter filter, String[] attributes) {
+        return read(dn, filter, attributes).map(e -> RangedAttributes.complete(e, this::readRaw));
+    }
+
+    /** The root DSE as the server shows it now, or empty when it cannot be read. */
+    Optional<com.unboundid.ldap.sdk.RootDSE> rootDse() {
+        try {
+            return Optional.ofNullable(pool.getRootDSE());
+        } catch (LDAPException e) {
+            if (e.getResultCode().isConnectionUsable()) {
+                return Optional.empty();
+            }
+            throw unavailable("root DSE", e);
+        }
+    }
+
+    /** Work on one pooled connection, for the change feeds' own searches (controls, intermediate responses). */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(LDAPConnection connection) throws LDAPException;
+    }
+
+    /**
+     * Runs work on a pooled service-account connection; an outage becomes {@link SourceUnavailableException},
+     * any other LDAP answer is the caller's to interpret.
+     */
+    <T> T withConnection(String operation, ConnectionWork<T> work) throws LDAPException {
+        LDAPConnection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (LDAPException e) {
+            throw unavailable("connect", e);
+        }
+        try {
+            T result = work.run(connection);
+            release(connection, true);
+            return result;
+        } catch (LDAPException e) {
+            release(connection, e.getResultCode().isConnectionUsable());
+            if (!e.getResultCode().isConnectionUsable()) {
+                throw unavailable(operation, e);
+            }
+            throw e;
+        } catch (Error | RuntimeException e) {
+            release(connection, false);
+            throw e;
+        }
+    }
+
+    /** Reports a search made outside {@link #search} to the observer (metrics, tests). */
+    void observed(Filter filter, long entries, long nanos) {
+        observer.searched(filter, entries, 1, nanos);
+    }
+
     /**
      * Checks a password by binding as {@code dn} on a pooled connection, then restoring the service
      * identity. Empty passwords are refused here: an LDAP bind with an empty password is an anonymous

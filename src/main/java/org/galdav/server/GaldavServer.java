@@ -13,9 +13,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.galdav.book.ChangeTracker;
 import org.galdav.book.LdapAddressBook;
-import org.galdav.cache.CachingAddressBook;
 import org.galdav.cache.CacheSettings;
+import org.galdav.cache.CachingAddressBook;
 import org.galdav.cache.CachingAuthenticator;
 import org.galdav.config.BookSettings;
 import org.galdav.config.ConfigError;
@@ -25,10 +26,11 @@ import org.galdav.core.BookInfo;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
+import org.galdav.directory.ChangeFeeds;
 import org.galdav.directory.Directory;
+import org.galdav.directory.GroupMembership;
 import org.galdav.directory.LdapAuthenticator;
 import org.galdav.directory.LdapPrincipals;
-import org.galdav.directory.GroupMembership;
 import org.galdav.directory.LdapSettings;
 import org.galdav.directory.SearchObserver;
 import org.galdav.http.AccessLog;
@@ -109,7 +111,20 @@ public final class GaldavServer implements AutoCloseable {
                     visible.add(new ConfiguredBooks.Entry(cached, book.allowedGroups(), perUser));
                 } else {
                     // Per-user views have no sync: what each user sees differs, tokens would not be shared.
-                    AddressBook syncing = new org.galdav.sync.SyncingAddressBook(cached, snapshots);
+                    ChangeTracker tracked = new ChangeTracker(cached, ldapBook,
+                            () -> ChangeFeeds.open(directory, bookBase, settings.changeTracking()),
+                            settings.syncPollInterval(), ticker::read, new ChangeTracker.Listener() {
+                                @Override
+                                public void loaded(org.galdav.core.Card card) {
+                                    cached.remember(card);
+                                }
+
+                                @Override
+                                public void changed(java.util.Collection<String> names) {
+                                    cached.forget(names);
+                                }
+                            });
+                    AddressBook syncing = new org.galdav.sync.SyncingAddressBook(tracked, snapshots);
                     ldapBooks.add(ldapBook);
                     served.add(syncing);
                     visible.add(new ConfiguredBooks.Entry(syncing, book.allowedGroups(), perUser));

@@ -186,6 +186,9 @@ public final class Slapd implements AutoCloseable {
         lines.add("access to * by users read by * none");
         if (options.syncprov()) {
             lines.add("overlay syncprov");
+            if (options.sessionlog() > 0) {
+                lines.add("syncprov-sessionlog " + options.sessionlog());
+            }
         }
         return String.join("\n", lines) + "\n";
     }

@@ -14,11 +14,18 @@ import java.util.Objects;
  * @param syncprov  whether to load the syncprov overlay (RFC 4533 content synchronisation)
  * @param access    extra {@code access to} directives, placed before the standard ones (which let bound
  *                  users read everything but passwords)
+ * @param sessionlog with syncprov: how many recent changes syncprov remembers, so that it can name
+ *                  deleted entries instead of listing every unchanged one (present phase); 0 for none
  */
-public record SlapdOptions(String suffix, int sizeLimit, boolean syncprov, java.util.List<String> access) {
+public record SlapdOptions(String suffix, int sizeLimit, boolean syncprov, java.util.List<String> access,
+                           int sessionlog) {
 
     public SlapdOptions(String suffix, int sizeLimit, boolean syncprov) {
-        this(suffix, sizeLimit, syncprov, java.util.List.of());
+        this(suffix, sizeLimit, syncprov, java.util.List.of(), 0);
+    }
+
+    public SlapdOptions(String suffix, int sizeLimit, boolean syncprov, java.util.List<String> access) {
+        this(suffix, sizeLimit, syncprov, access, 0);
     }
 
     public SlapdOptions {

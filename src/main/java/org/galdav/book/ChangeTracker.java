@@ -1,0 +1,328 @@
+package org.galdav.book;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.galdav.core.AddressBook;
+import org.galdav.core.BookInfo;
+import org.galdav.core.Card;
+import org.galdav.core.CardSink;
+import org.galdav.core.CardSummary;
+import org.galdav.core.QueryOutcome;
+import org.galdav.core.query.CardQuery;
+import org.galdav.directory.ChangeFeed;
+import org.galdav.directory.ChangeTrackingUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a book's listing (name, ETag, DN and dependencies of every card) current by applying the
+ * directory's change feed: after one full listing, each poll reads only the entries that changed, and
+ * re-renders the cards that name a changed DN (a group whose member left, a report whose manager was
+ * renamed). Listing and ctag are answered from this state; cards, queries and everything else from the
+ * served book. Without a working feed it steps aside and the served book lists as before.
+ */
+public final class ChangeTracker implements AddressBook {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
+
+    /** Told what the tracker learnt, so that caches in front of the directory agree with it. */
+    public interface Listener {
+        /** A card read while listing the whole book. */
+        void loaded(Card card);
+
+        /** These cards were changed or removed. */
+        void changed(Collection<String> names);
+    }
+
+    private record Held(CardSummary summary, String dn, Set<String> dependsOn) {
+    }
+
+    private record Snapshot(List<CardSummary> cards, String ctag) {
+    }
+
+    private final AddressBook served;
+    private final LdapAddressBook source;
+    private final Supplier<Optional<ChangeFeed>> opener;
+    private final long pollNanos;
+    private final LongSupplier nanoTime;
+    private final Listener listener;
+
+    private final Object lock = new Object();
+    private final Map<String, Held> cards = new HashMap<>();
+    private final Map<String, String> nameByDn = new HashMap<>();
+    private final Map<String, Set<String>> referrers = new HashMap<>();
+    private ChangeFeed feed;
+    private boolean feedless;
+    private volatile Snapshot snapshot;
+    private long lastPoll;
+
+    /**
+     * @param served  the book as served (usually cached): cards and queries come from it
+     * @param source  the directory book the tracker reads changed entries from, uncached
+     * @param opener  finds a started feed, or none; asked on first use
+     */
+    public ChangeTracker(AddressBook served, LdapAddressBook source, Supplier<Optional<ChangeFeed>> opener,
+                         java.time.Duration pollInterval, LongSupplier nanoTime, Listener listener) {
+        this.served = served;
+        this.source = source;
+        this.opener = opener;
+        this.pollNanos = pollInterval.toNanos();
+        this.nanoTime = nanoTime;
+        this.listener = listener;
+    }
+
+    /** The feed in use, if any (for logs, health and tests). */
+    public Optional<String> feedKind() {
+        synchronized (lock) {
+            return Optional.ofNullable(feed).map(ChangeFeed::kind);
+        }
+    }
+
+    @Override
+    public void list(CardSink<CardSummary> sink) throws IOException {
+        Optional<Snapshot> current = current();
+        if (current.isEmpty()) {
+            served.list(sink);
+            return;
+        }
+        for (CardSummary card : current.get().cards()) {
+            sink.accept(card);
+        }
+    }
+
+    @Override
+    public String ctag() {
+        try {
+            return current().map(Snapshot::ctag).orElseGet(served::ctag);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The current state: loaded on first use, then brought up to date at most every poll interval. */
+    private Optional<Snapshot> current() throws IOException {
+        synchronized (lock) {
+            if (feedless) {
+                return Optional.empty();
+            }
+            if (feed == null) {
+                Optional<ChangeFeed> opened = opener.get();
+                if (opened.isEmpty()) {
+                    feedless = true;
+                    return Optional.empty();
+                }
+                feed = opened.get();
+                load();
+            } else if (snapshot == null) {
+                restart();
+            } else if (nanoTime.getAsLong() - lastPoll >= pollNanos) {
+                poll();
+            }
+            return Optional.of(snapshot);
+        }
+    }
+
+    private void restart() throws IOException {
+        try {
+            feed.start();
+        } catch (ChangeTrackingUnavailableException e) {
+            LOG.warn("address book {}: {} stopped working ({}); changes are now found by comparing listings",
+                    info().id(), feed.kind(), e.getMessage());
+            feedless = true;
+            snapshot = null;
+            throw new IOException("change tracking stopped working", e);
+        }
+        load();
+    }
+
+    /** One full listing; the feed's position was taken before it, so nothing falls between. */
+    private void load() throws IOException {
+        Map<String, Held> before = new HashMap<>(cards);
+        cards.clear();
+        nameByDn.clear();
+        referrers.clear();
+        snapshot = null;
+        long started = nanoTime.getAsLong();
+        source.scanTracked(tracked -> {
+            put(tracked);
+            listener.loaded(tracked.card());
+        });
+        lastPoll = nanoTime.getAsLong();
+        if (!before.isEmpty()) {
+            Set<String> differing = new HashSet<>();
+            before.forEach((name, held) -> {
+                Held now = cards.get(name);
+                if (now == null || !now.summary().etag().equals(held.summary().etag())) {
+                    differing.add(name);
+                }
+            });
+            listener.changed(differing);
+        }
+        publish();
+        LOG.info("address book {}: {} cards listed in {} ms; changes followed with {}", info().id(), cards.size(),
+                (lastPoll - started) / 1_000_000, feed.kind());
+    }
+
+    private void poll() throws IOException {
+        ChangeFeed.Changes changes;
+        try {
+            changes = feed.poll();
+        } catch (ChangeTrackingUnavailableException e) {
+            LOG.info("address book {}: the directory cannot say what changed ({}); listing it again", info().id(),
+                    e.getMessage());
+            restart();
+            return;
+        }
+        lastPoll = nanoTime.getAsLong();
+        if (!changes.dns().isEmpty()) {
+            apply(changes.dns());
+        }
+    }
+
+    /** Brings the state up to date with the entries at these DNs, and with the cards that depend on them. */
+    private void apply(Set<String> touched) {
+        source.forget(touched);
+        Set<String> changed = new HashSet<>();
+        Set<String> settled = new HashSet<>();
+        // DNs where a card appeared, disappeared or was replaced: cards naming them may render differently.
+        Set<String> reassigned = new HashSet<>();
+        Set<String> lookUp = new HashSet<>();
+        for (String dn : touched) {
+            String previous = nameByDn.get(dn);
+            Optional<TrackedCard> now = source.readAt(dn);
+            if (now.isPresent()) {
+                String name = now.get().card().name();
+                Held moved = cards.get(name);
+                if (moved != null && !moved.dn().equals(dn)) {
+                    reassigned.add(moved.dn());
+                }
+                if (!name.equals(previous)) {
+                    reassigned.add(dn);
+                    if (previous != null) {
+                        lookUp.add(previous);
+                    }
+                }
+                if (put(now.get())) {
+                    changed.add(name);
+                }
+                settled.add(name);
+            } else if (previous != null) {
+                reassigned.add(dn);
+                lookUp.add(previous);
+            }
+        }
+        // Cards that were at a touched DN and are not there now: moved outside what was touched, or gone.
+        lookUp.removeAll(settled);
+        refresh(lookUp, changed, settled, reassigned);
+        source.forget(reassigned);
+        Set<String> dependents = new HashSet<>();
+        for (String dn : reassigned) {
+            dependents.addAll(referrers.getOrDefault(dn, Set.of()));
+        }
+        dependents.removeAll(settled);
+        refresh(dependents, changed, settled, new HashSet<>());
+        if (!changed.isEmpty()) {
+            publish();
+            listener.changed(changed);
+            LOG.debug("address book {}: {} entries touched, {} cards changed", info().id(), touched.size(),
+                    changed.size());
+        }
+    }
+
+    /** Re-reads cards by name: each is updated, or removed when the directory no longer has it. */
+    private void refresh(Set<String> names, Set<String> changed, Set<String> settled, Set<String> reassigned) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Map<String, TrackedCard> found = source.findTracked(names);
+        for (String name : names) {
+            TrackedCard now = found.get(name);
+            Held before = cards.get(name);
+            if (now == null) {
+                if (before != null) {
+                    remove(name);
+                    reassigned.add(before.dn());
+                    changed.add(name);
+                }
+            } else {
+                if (before != null && !before.dn().equals(now.dn())) {
+                    reassigned.add(before.dn());
+                    reassigned.add(now.dn());
+                }
+                if (put(now)) {
+                    changed.add(name);
+                }
+            }
+            settled.add(name);
+        }
+    }
+
+    /** @return whether the card is new or its ETag changed */
+    private boolean put(TrackedCard tracked) {
+        String name = tracked.card().name();
+        Held before = remove(name);
+        Held now = new Held(tracked.card().summary(), tracked.dn(), tracked.dependsOn());
+        cards.put(name, now);
+        nameByDn.put(now.dn(), name);
+        for (String dn : now.dependsOn()) {
+            referrers.computeIfAbsent(dn, d -> new HashSet<>()).add(name);
+        }
+        return before == null || !before.summary().etag().equals(now.summary().etag());
+    }
+
+    private Held remove(String name) {
+        Held before = cards.remove(name);
+        if (before != null) {
+            nameByDn.remove(before.dn(), name);
+            for (String dn : before.dependsOn()) {
+                Set<String> names = referrers.get(dn);
+                if (names != null) {
+                    names.remove(name);
+                    if (names.isEmpty()) {
+                        referrers.remove(dn);
+                    }
+                }
+            }
+        }
+        return before;
+    }
+
+    private void publish() {
+        Map<String, String> etags = new TreeMap<>();
+        List<CardSummary> sorted = new ArrayList<>(cards.size());
+        new TreeMap<>(cards).forEach((name, held) -> {
+            etags.put(name, held.summary().etag());
+            sorted.add(held.summary());
+        });
+        snapshot = new Snapshot(List.copyOf(sorted), LdapAddressBook.ctagOf(etags));
+    }
+
+    @Override
+    public BookInfo info() {
+        return served.info();
+    }
+
+    @Override
+    public void scan(CardSink<Card> sink) throws IOException {
+        served.scan(sink);
+    }
+
+    @Override
+    public Map<String, Card> find(Collection<String> names) {
+        return served.find(names);
+    }
+
+    @Override
+    public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
+        return served.query(query, sink);
+    }
+}

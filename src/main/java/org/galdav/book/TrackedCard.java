@@ -1,0 +1,17 @@
+package org.galdav.book;
+
+import java.util.Set;
+import org.galdav.vcard.RenderedCard;
+
+/**
+ * A card with where it came from: its entry's DN, and the DNs its content was resolved from (group
+ * members, manager), so that a change to one of those can re-render it.
+ *
+ * @param dn        the entry's normalized DN
+ * @param dependsOn normalized DNs the rendering looked up
+ */
+public record TrackedCard(RenderedCard card, String dn, Set<String> dependsOn) {
+    public TrackedCard {
+        dependsOn = Set.copyOf(dependsOn);
+    }
+}

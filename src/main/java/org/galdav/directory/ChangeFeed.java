@@ -1,0 +1,45 @@
+package org.galdav.directory;
+
+import java.util.Set;
+
+/**
+ * The directory's own record of what changed below a base DN, so that keeping a book current costs
+ * reads of the changed entries only. Feeds are stateful (they hold the directory's position) and
+ * are used by one caller at a time.
+ */
+public interface ChangeFeed {
+
+    /** What the directory calls the mechanism, for logs and docs ("syncrepl", "changelog", "usn"). */
+    String kind();
+
+    /**
+     * Takes the directory's present position: later polls report what changed after it. Call before
+     * reading the content the changes are to be applied to, so that nothing falls between.
+     *
+     * @throws ChangeTrackingUnavailableException when the directory does not track changes for this base
+     *                                            (or the service account may not read them)
+     */
+    void start() throws ChangeTrackingUnavailableException;
+
+    /**
+     * What changed since the last call (or {@link #start}).
+     *
+     * @return normalized DNs of the entries added, modified or deleted; both the old and the new DN of
+     *         an entry renamed or moved. Entries outside the base may be included.
+     * @throws ChangeTrackingUnavailableException when the directory can no longer say what changed
+     *                                            since the position (history trimmed, server replaced):
+     *                                            start again and re-read everything
+     */
+    Changes poll() throws ChangeTrackingUnavailableException;
+
+    /**
+     * @param entriesRead    entries, change records and deletion notices the directory sent for this poll
+     * @param presentNotices bare "unchanged" notices (an RFC 4533 present phase: one per entry in the
+     *                       subtree when the server keeps no session log)
+     */
+    record Changes(Set<String> dns, long entriesRead, long presentNotices) {
+        public Changes {
+            dns = Set.copyOf(dns);
+        }
+    }
+}
