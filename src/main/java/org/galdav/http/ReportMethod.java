@@ -111,6 +111,16 @@ final class ReportMethod {
     }
 
     /**
+     * RFC 6578 §3.2 answers a token the server no longer knows with 403 DAV:valid-sync-token, and DAVx5,
+     * iOS, Evolution and Outlook then sync afresh. Thunderbird's address book keeps retrying the same
+     * token after a 403 and starts over (new token, full comparison of ETags) only after a 400, so it
+     * gets 400 with the same precondition in the body.
+     */
+    static int refusedTokenStatus(String userAgent) {
+        return userAgent != null && userAgent.contains("Thunderbird/") ? 400 : 403;
+    }
+
+    /**
      * RFC 6578: changed members with the requested properties, removed members as bare 404 responses,
      * a 507 for the book when the client's limit cut the answer short, and the new token. Depth is
      * accepted whatever it says (iOS and Thunderbird send 1, the RFC wants 0).
@@ -126,7 +136,8 @@ final class ReportMethod {
         try {
             answer = book.sync().get().changesSince(request.token(), request.limit().orElse(Integer.MAX_VALUE));
         } catch (InvalidSyncTokenException e) {
-            throw DavException.precondition(403, DavNames.VALID_SYNC_TOKEN, e.getMessage());
+            throw DavException.precondition(refusedTokenStatus(exchange.header("User-Agent")), DavNames.VALID_SYNC_TOKEN,
+                    e.getMessage());
         }
         String bookId = book.info().id();
         boolean needCards = request.props().addressData().isPresent();

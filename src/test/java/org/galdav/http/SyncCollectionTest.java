@@ -152,6 +152,14 @@ class SyncCollectionTest {
                 assertThat(response.statusCode()).as(token).isEqualTo(403);
                 assertThat(Multistatus.hasChild(Multistatus.parseXml(response.body()), DAV, "valid-sync-token")).isTrue();
             }
+            // Thunderbird starts over (new token, full ETag comparison) only after a 400; it keeps retrying after 403.
+            HttpResponse<String> thunderbird = client.send("REPORT", BOOK, body("garbage", null), "Depth", "1",
+                    "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.5.0");
+            assertThat(thunderbird.statusCode()).isEqualTo(400);
+            assertThat(Multistatus.hasChild(Multistatus.parseXml(thunderbird.body()), DAV, "valid-sync-token")).isTrue();
+            HttpResponse<String> evolution = client.send("REPORT", BOOK, body("garbage", null), "Depth", "1",
+                    "User-Agent", "Evolution/3.46.4");
+            assertThat(evolution.statusCode()).isEqualTo(403);
             Element reports = Multistatus.parse(client.propfind(BOOK, "0", Bodies.propfind("d:supported-report-set"))
                     .body()).response(BOOK).ok(DAV, "supported-report-set").orElseThrow();
             assertThat(reports.getTextContent()).isEmpty();
