@@ -110,7 +110,7 @@ public final class SettingsLoader {
         try {
             return org.galdav.directory.ChangeFeeds.Mode.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ConfigError("configuration: key 'sync.change-tracking' must be auto, syncrepl, changelog or off, "
+            throw new ConfigError("configuration: key 'sync.change-tracking' must be auto, syncrepl, changelog, usn or off, "
                     + "not '" + text + "'");
         }
     }

@@ -15,7 +15,7 @@ public final class ChangeFeeds {
 
     /** The configured choice ({@code sync.change-tracking}). */
     public enum Mode {
-        AUTO, SYNCREPL, CHANGELOG, OFF;
+        AUTO, SYNCREPL, CHANGELOG, USN, OFF;
 
         public static Mode parse(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -37,6 +37,10 @@ public final class ChangeFeeds {
         Optional<RootDSE> root = directory.rootDse();
         boolean syncControl = root.map(r -> r.supportsControl(ContentSyncRequestControl.SYNC_REQUEST_OID)).orElse(false);
         boolean changelog = root.map(r -> r.getAttributeValue("changelog") != null).orElse(false);
+        boolean activeDirectory = root.map(UsnFeed::isActiveDirectory).orElse(false);
+        if (mode == Mode.USN || (mode == Mode.AUTO && activeDirectory)) {
+            candidates.add(new UsnFeed(directory, baseDn));
+        }
         if (mode == Mode.SYNCREPL || (mode == Mode.AUTO && syncControl)) {
             candidates.add(new SyncReplFeed(directory, baseDn));
         }

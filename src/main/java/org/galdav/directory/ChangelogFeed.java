@@ -37,7 +37,13 @@ final class ChangelogFeed implements ChangeFeed {
 
     @Override
     public synchronized void start() throws ChangeTrackingUnavailableException {
-        position = numbers().last();
+        Numbers now = numbers();
+        if (now.last() > 0 && records(now.changelogDn(), now.last(), now.last(), new HashSet<>()) == 0) {
+            // Records hidden by access controls would make changes go unseen: better not to use the log.
+            throw new ChangeTrackingUnavailableException("the service account cannot read change " + now.last()
+                    + " in " + now.changelogDn());
+        }
+        position = now.last();
     }
 
     @Override
@@ -55,14 +61,27 @@ final class ChangelogFeed implements ChangeFeed {
                     + (position + 1) + " (first " + now.first() + ", last " + now.last() + ")");
         }
         Set<String> touched = new HashSet<>();
-        long[] highest = {position};
-        Filter after = Filter.createANDFilter(
-                Filter.createGreaterOrEqualFilter("changeNumber", Long.toString(position + 1)),
-                Filter.createLessOrEqualFilter("changeNumber", Long.toString(now.last())));
-        SearchOutcome outcome = directory.search(now.changelogDn(), after, RECORD_ATTRIBUTES, record -> {
+        long read = records(now.changelogDn(), position + 1, now.last(), touched);
+        if (read < now.last() - position) {
+            // Change numbers are consecutive: a missing record was trimmed meanwhile or is not readable.
+            throw new ChangeTrackingUnavailableException("read " + read + " of the " + (now.last() - position)
+                    + " change records after " + position);
+        }
+        position = now.last();
+        return new Changes(touched, read, 0);
+    }
+
+    /** Reads the records numbered from..to, adding the DNs they touch; returns how many were read. */
+    private long records(String changelogDn, long from, long to, Set<String> touched)
+            throws ChangeTrackingUnavailableException {
+        Filter range = Filter.createANDFilter(
+                Filter.createGreaterOrEqualFilter("changeNumber", Long.toString(from)),
+                Filter.createLessOrEqualFilter("changeNumber", Long.toString(to)));
+        long[] inRange = {0};
+        SearchOutcome outcome = directory.search(changelogDn, range, RECORD_ATTRIBUTES, record -> {
             long number = number(record.getAttributeValue("changeNumber"));
-            if (number > position && number <= now.last()) {
-                highest[0] = Math.max(highest[0], number);
+            if (number >= from && number <= to) {
+                inRange[0]++;
                 touched.addAll(dnsOf(record));
             }
             return true;
@@ -71,9 +90,7 @@ final class ChangelogFeed implements ChangeFeed {
             throw new ChangeTrackingUnavailableException("reading the change log ended early after "
                     + outcome.entries() + " records");
         }
-        // Records up to "last" that were not readable (filtered by access controls) are skipped for good.
-        position = now.last();
-        return new Changes(touched, outcome.entries(), 0);
+        return inRange[0];
     }
 
     /** The DNs a change record touches: its target, and for a rename the entry's new DN. */

@@ -238,6 +238,44 @@ public final class Directory implements AutoCloseable {
         }
     }
 
+    /**
+     * A paged subtree search on a connection the caller holds (the change feeds need several reads on
+     * one server); references are not chased.
+     *
+     * @return how many entries arrived
+     */
+    long pagedSearch(LDAPConnection connection, String baseDn, Filter filter, String[] attributes,
+                     java.util.List<com.unboundid.ldap.sdk.Control> controls,
+                     java.util.function.Consumer<SearchResultEntry> each) throws LDAPException {
+        long started = System.nanoTime();
+        long[] count = {0};
+        SearchResultListener listener = new SearchResultListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void searchEntryReturned(SearchResultEntry entry) {
+                count[0]++;
+                each.accept(entry);
+            }
+
+            @Override
+            public void searchReferenceReturned(SearchResultReference reference) {
+            }
+        };
+        ASN1OctetString cookie = null;
+        do {
+            SearchRequest request = new SearchRequest(listener, baseDn, SearchScope.SUB, DereferencePolicy.NEVER, 0,
+                    (int) Math.max(1, settings.operationTimeout().toSeconds()), false, filter, attributes);
+            request.addControls(controls.toArray(new com.unboundid.ldap.sdk.Control[0]));
+            request.addControl(new SimplePagedResultsControl(settings.pageSize(), cookie, false));
+            SearchResult result = connection.search(request);
+            SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
+            cookie = paged == null ? null : paged.getCookie();
+        } while (cookie != null && cookie.getValueLength() > 0);
+        observer.searched(filter, count[0], 1, System.nanoTime() - started);
+        return count[0];
+    }
+
     /** Reports a search made outside {@link #search} to the observer (metrics, tests). */
     void observed(Filter filter, long entries, long nanos) {
         observer.searched(filter, entries, 1, nanos);

@@ -12,12 +12,10 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
@@ -27,12 +25,12 @@ import org.galdav.it.slapd.SlapdOptions;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.DavClient;
 import org.galdav.support.Multistatus;
+import org.galdav.support.SyncChecks;
 import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3c.dom.Element;
 
 /**
  * Incremental sync driven by the directory's own change tracking: the in-memory server's change log,
@@ -67,9 +65,8 @@ class ChangeTrackingTest {
             try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), searches,
                     Ticker.systemTicker())) {
                 DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
-                Multistatus first = sync(client, "");
-                Map<String, String> before = etags(first);
-                String token = tokenOf(first);
+                SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");
+                Map<String, String> before = first.changed();
                 assertThat(before).hasSizeGreaterThan(PEOPLE);
 
                 Changes made;
@@ -77,42 +74,24 @@ class ChangeTrackingTest {
                     made = change(writer);
                 }
                 long readBefore = entriesRead(searches);
-                Multistatus incremental = sync(client, token);
+                SyncChecks.Answer incremental = SyncChecks.sync(client, BOOK, first.token());
                 long read = entriesRead(searches) - readBefore;
 
-                Map<String, String> after = listingFromAFreshServer(settings);
-                Map<String, String> expectedChanged = new TreeMap<>();
-                after.forEach((href, etag) -> {
-                    if (!etag.equals(before.get(href))) {
-                        expectedChanged.put(href, etag);
-                    }
-                });
-                List<String> expectedRemoved = before.keySet().stream().filter(h -> !after.containsKey(h)).sorted().toList();
-
-                Map<String, String> changed = new TreeMap<>();
-                List<String> removed = new java.util.ArrayList<>();
-                for (Multistatus.Response r : incremental.responses()) {
-                    if (r.propstats().isEmpty()) {
-                        assertThat(r.status()).contains("HTTP/1.1 404 Not Found");
-                        removed.add(r.href());
-                    } else {
-                        changed.put(r.href(), r.okText(DAV, "getetag"));
-                    }
-                }
-                assertThat(changed).as("changed cards and their new ETags").isEqualTo(expectedChanged);
-                assertThat(removed).as("removed cards").containsExactlyInAnyOrderElementsOf(expectedRemoved);
-                // The oracle itself covers every kind of change made.
-                assertThat(expectedRemoved).containsExactly(made.deleted());
-                assertThat(expectedChanged).containsKeys(made.modified(), made.added(), made.renamed(), made.group(),
-                        made.reportOfDeleted());
-                assertThat(expectedChanged.size()).isLessThan(before.size() / 3);
+                Map<String, String> after = SyncChecks.freshListing(settings, state, DemoCompany.DEMO_LOGIN,
+                        DemoCompany.DEMO_PASSWORD, BOOK);
+                SyncChecks.assertExactly(incremental, before, after);
+                // The answer covers every kind of change made.
+                assertThat(incremental.removed()).containsExactly(made.deleted());
+                assertThat(incremental.changed()).containsKeys(made.modified(), made.added(), made.renamed(),
+                        made.group(), made.reportOfDeleted());
+                assertThat(incremental.changed().size()).isLessThan(before.size() / 3);
                 assertThat(read).as("LDAP entries read for the incremental sync").isLessThan(before.size() / 2);
 
-                String next = tokenOf(incremental);
-                Multistatus again = sync(client, next);
-                assertThat(again.responses()).as("a second sync has nothing").isEmpty();
-                assertThat(tokenOf(again)).isEqualTo(next);
-                assertThat(bookProperty(client, "sync-token")).isEqualTo(next);
+                SyncChecks.Answer again = SyncChecks.sync(client, BOOK, incremental.token());
+                assertThat(again.changed()).as("a second sync has nothing").isEmpty();
+                assertThat(again.removed()).isEmpty();
+                assertThat(again.token()).isEqualTo(incremental.token());
+                assertThat(bookProperty(client, "sync-token")).isEqualTo(incremental.token());
             }
         }
     }
@@ -123,9 +102,8 @@ class ChangeTrackingTest {
             Map<String, Object> settings = settings(target);
             try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), Ticker.systemTicker())) {
                 DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
-                Multistatus first = sync(client, "");
-                String token = tokenOf(first);
-                Map<String, String> before = etags(first);
+                SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");
+                Map<String, String> before = first.changed();
                 String someone;
                 try (LDAPConnection writer = target.writer()) {
                     SearchResultEntry person = people(writer).get(3);
@@ -135,9 +113,10 @@ class ChangeTrackingTest {
                         writer.modify(person.getDN(), new Modification(ModificationType.REPLACE, "title", "Title " + i));
                     }
                 }
-                Multistatus changes = sync(client, token);
-                assertThat(changes.responses()).extracting(Multistatus.Response::href).containsExactly(someone);
-                assertThat(changes.responses().get(0).okText(DAV, "getetag")).isNotEqualTo(before.get(someone));
+                SyncChecks.Answer changes = SyncChecks.sync(client, BOOK, first.token());
+                assertThat(changes.changed().keySet()).containsExactly(someone);
+                assertThat(changes.removed()).isEmpty();
+                assertThat(changes.changed().get(someone)).isNotEqualTo(before.get(someone));
             }
         }
     }
@@ -193,16 +172,6 @@ class ChangeTrackingTest {
 
     private static String href(SearchResultEntry entry) {
         return BOOK + entry.getAttributeValue("entryUUID") + ".vcf";
-    }
-
-    /** The oracle: what a server that never saw the old state lists now. */
-    private Map<String, String> listingFromAFreshServer(Map<String, Object> settings) throws Exception {
-        Map<String, Object> fresh = new java.util.HashMap<>(settings);
-        fresh.put("sync.state-dir", Files.createTempDirectory(state, "fresh").toString());
-        fresh.put("sync.change-tracking", "off");
-        try (GaldavServer server = TestServers.start(fresh, new CopyOnWriteArrayList<>(), Ticker.systemTicker())) {
-            return etags(sync(new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD), ""));
-        }
     }
 
     private Map<String, Object> settings(Target target) throws Exception {
@@ -264,29 +233,6 @@ class ChangeTrackingTest {
 
     private static long entriesRead(List<TestServers.Search> searches) {
         return searches.stream().mapToLong(TestServers.Search::entries).sum();
-    }
-
-    private static Multistatus sync(DavClient client, String token) {
-        HttpResponse<String> response = client.report(BOOK, "1", "<D:sync-collection xmlns:D='DAV:'><D:sync-token>"
-                + token + "</D:sync-token><D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
-        return Multistatus.parse(response.body());
-    }
-
-    private static Map<String, String> etags(Multistatus ms) {
-        Map<String, String> etags = new TreeMap<>();
-        for (Multistatus.Response r : ms.responses()) {
-            if (!r.href().equals(BOOK)) {
-                etags.put(r.href(), r.okText(DAV, "getetag"));
-            }
-        }
-        return etags;
-    }
-
-    private static String tokenOf(Multistatus ms) {
-        List<Element> tokens = Multistatus.children(ms.root(), DAV, "sync-token");
-        assertThat(tokens).hasSize(1);
-        return Multistatus.text(tokens.get(0)).trim();
     }
 
     private static String bookProperty(DavClient client, String name) {

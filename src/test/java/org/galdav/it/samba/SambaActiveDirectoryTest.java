@@ -18,6 +18,7 @@ import org.galdav.support.Bodies;
 import org.galdav.support.Cards;
 import org.galdav.support.DavClient;
 import org.galdav.support.Multistatus;
+import org.galdav.support.SyncChecks;
 import org.galdav.support.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +111,79 @@ class SambaActiveDirectoryTest {
                 "<C:filter><C:prop-filter name='EMAIL'><C:text-match match-type='starts-with'>e.enabled</C:text-match>"
                         + "</C:prop-filter></C:filter>", null)).body());
         assertThat(eva.responses()).hasSize(1);
+    }
+
+    /**
+     * USN change tracking: after an addition, a change, the deletion of a manager, a rename, a move out
+     * of the book, a move within it and a membership change, sync answers exactly what a fresh listing
+     * says changed, and nothing the next time. The listing cache never expires here.
+     */
+    @Test
+    void syncFollowsUpdateSequenceNumbersAndTombstones(@org.junit.jupiter.api.io.TempDir java.nio.file.Path scratch)
+            throws Exception {
+        String sync = "OU=Sync," + SambaAd.BASE_DN;
+        String book = "/addressbooks/sync/";
+        try (LDAPConnection admin = samba.connectAsAdmin()) {
+            admin.add(new Entry(sync, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "Sync")));
+            admin.add(new Entry("OU=Inner," + sync, new Attribute("objectClass", "top", "organizationalUnit"),
+                    new Attribute("ou", "Inner")));
+            for (String name : List.of("Mia Manager", "Rita Report", "Carl Changed", "Dora Deleted", "Rene Renamed",
+                    "Otto Outside", "Ines Inner", "Jo Joiner")) {
+                admin.add(contact(name, sync, name.equals("Rita Report") ? "CN=Mia Manager," + sync : null));
+            }
+            admin.add(new Entry("CN=Crew," + sync, new Attribute("objectClass", "top", "group"),
+                    new Attribute("sAMAccountName", "crew"),
+                    new Attribute("member", "CN=Mia Manager," + sync, "CN=Ines Inner," + sync)));
+        }
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("ldap.url", samba.url());
+        settings.put("ldap.bind-dn", samba.adminDn());
+        settings.put("ldap.bind-password", samba.adminPassword());
+        settings.put("ldap.base-dn", SambaAd.BASE_DN);
+        settings.put("auth.login-filter", "(sAMAccountName={0})");
+        settings.put("auth.login-attribute", "sAMAccountName");
+        settings.put("books", ConfigFactory.parseString("b = [{ id = sync, base-dn = \"" + sync
+                + "\", mapping = \"mappings/active-directory.conf\" }]").getList("b").unwrapped());
+        settings.put("sync.change-tracking", "usn");
+        settings.put("sync.poll-interval", "0s");
+        settings.put("cache.ttl", "1h");
+        settings.put("cache.warm-up", false);
+        settings.put("sync.state-dir", java.nio.file.Files.createTempDirectory(scratch, "state").toString());
+        try (GaldavServer tracking = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+            DavClient user = new DavClient(tracking.url(), "eenabled", PASSWORD);
+            SyncChecks.Answer first = SyncChecks.sync(user, book, "");
+            assertThat(first.changed()).hasSize(9);
+            try (LDAPConnection admin = samba.connectAsAdmin()) {
+                admin.modify("CN=Carl Changed," + sync, new com.unboundid.ldap.sdk.Modification(
+                        com.unboundid.ldap.sdk.ModificationType.REPLACE, "title", "Chief"));
+                admin.delete("CN=Mia Manager," + sync);
+                admin.delete("CN=Dora Deleted," + sync);
+                admin.add(contact("Nina New", sync, null));
+                admin.modifyDN("CN=Rene Renamed," + sync, "CN=Rene Renamed Again", true);
+                admin.modifyDN("CN=Otto Outside," + sync, "CN=Otto Outside", true, STAFF);
+                admin.modifyDN("CN=Ines Inner," + sync, "CN=Ines Inner", true, "OU=Inner," + sync);
+                admin.modify("CN=Crew," + sync, new com.unboundid.ldap.sdk.Modification(
+                        com.unboundid.ldap.sdk.ModificationType.ADD, "member", "CN=Jo Joiner," + sync));
+            }
+            SyncChecks.Answer incremental = SyncChecks.sync(user, book, first.token());
+            SyncChecks.assertExactly(incremental, first.changed(),
+                    SyncChecks.freshListing(settings, scratch, "eenabled", PASSWORD, book));
+            assertThat(incremental.removed()).hasSize(3); // Mia, Dora, Otto (moved out of the book)
+            SyncChecks.Answer again = SyncChecks.sync(user, book, incremental.token());
+            assertThat(again.changed()).isEmpty();
+            assertThat(again.removed()).isEmpty();
+            assertThat(again.token()).isEqualTo(incremental.token());
+        }
+    }
+
+    private static Entry contact(String name, String parent, String manager) {
+        Entry entry = new Entry("CN=" + name + "," + parent, new Attribute("objectClass", "top", "person",
+                "organizationalPerson", "contact"), new Attribute("displayName", name),
+                new Attribute("mail", name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@partner.example"));
+        if (manager != null) {
+            entry.addAttribute("manager", manager);
+        }
+        return entry;
     }
 
     private static Entry user(String name, String login, int accountControl, String... proxyAddresses) {

@@ -1,0 +1,187 @@
+package org.galdav.directory;
+
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.StaticUtils;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Active Directory's update sequence numbers (MS-ADTS 3.1.1.1.9): every originating or replicated
+ * write stamps the object with the domain controller's next USN ({@code uSNChanged}), and deleted
+ * objects live on as tombstones under {@code CN=Deleted Objects} (read with the show-deleted control).
+ * USNs are local to one DC, so each poll runs on one connection and checks that the DC
+ * ({@code dsServiceName}) is the one the position was taken on; another DC means starting over.
+ * Deletions name objects by objectGUID, so the feed keeps objectGUID → DN for the subtree.
+ */
+final class UsnFeed implements ChangeFeed {
+    /** LDAP_SERVER_SHOW_DELETED_OID (MS-ADTS 3.1.1.3.4.1.14). */
+    static final String SHOW_DELETED = "1.2.840.113556.1.4.417";
+    /** LDAP_CAP_ACTIVE_DIRECTORY_OID, in the root DSE's supportedCapabilities. */
+    static final String ACTIVE_DIRECTORY = "1.2.840.113556.1.4.800";
+    private static final String[] GUID = {"objectGUID"};
+
+    private final Directory directory;
+    private final String baseDn;
+    private final Map<String, String> dnByGuid = new HashMap<>();
+    private String server;
+    private long position = -1;
+
+    UsnFeed(Directory directory, String baseDn) {
+        this.directory = directory;
+        this.baseDn = baseDn;
+    }
+
+    @Override
+    public String kind() {
+        return "usn";
+    }
+
+    @Override
+    public synchronized void start() throws ChangeTrackingUnavailableException {
+        dnByGuid.clear();
+        position = -1;
+        try {
+            directory.withConnection("USN change tracking", connection -> {
+                RootDSE root = connection.getRootDSE();
+                String deletedObjects = deletedObjectsOf(root);
+                // CN=Deleted Objects itself is a tombstone: if it cannot be seen, no deletion would be.
+                SearchResultEntry container = connection.searchForEntry(showDeleted(deletedObjects, SearchScope.BASE,
+                        Filter.createPresenceFilter("objectClass")));
+                if (container == null) {
+                    throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                            "the service account cannot read " + deletedObjects
+                                    + ": deleted objects would go unseen");
+                }
+                server = root.getAttributeValue("dsServiceName");
+                long highest = usn(root);
+                directory.pagedSearch(connection, baseDn, Filter.createPresenceFilter("objectClass"), GUID, List.of(),
+                        entry -> guidOf(entry).ifPresent(g -> dnByGuid.put(g, SyncReplFeed.normalized(entry.getDN()))));
+                position = highest;
+                return null;
+            });
+        } catch (LDAPException e) {
+            throw new ChangeTrackingUnavailableException("USN tracking below " + baseDn + ": " + e.getResultCode() + " "
+                    + (e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage()), e);
+        }
+        if (server == null || position < 0) {
+            throw new ChangeTrackingUnavailableException("the root DSE has no dsServiceName or highestCommittedUSN");
+        }
+    }
+
+    @Override
+    public synchronized Changes poll() throws ChangeTrackingUnavailableException {
+        if (position < 0) {
+            throw new ChangeTrackingUnavailableException("not started");
+        }
+        Set<String> touched = new HashSet<>();
+        long[] read = {0};
+        try {
+            long reached = directory.withConnection("USN change tracking", connection -> {
+                RootDSE root = connection.getRootDSE();
+                if (!server.equals(root.getAttributeValue("dsServiceName"))) {
+                    return -1L;
+                }
+                long highest = usn(root);
+                if (highest == position) {
+                    return highest;
+                }
+                Filter since = Filter.createGreaterOrEqualFilter("uSNChanged", Long.toString(position + 1));
+                // The whole naming context, so that an entry moved out of the base is seen too.
+                String context = namingContextOf(root);
+                read[0] += directory.pagedSearch(connection, context, since, GUID, List.of(), entry ->
+                        guidOf(entry).ifPresent(guid -> changed(guid, SyncReplFeed.normalized(entry.getDN()), touched)));
+                read[0] += directory.pagedSearch(connection, deletedObjectsOf(root), Filter.createANDFilter(
+                        Filter.createEqualityFilter("isDeleted", "TRUE"), since), GUID,
+                        List.of(new Control(SHOW_DELETED, true)), entry -> guidOf(entry).ifPresent(guid -> {
+                            String old = dnByGuid.remove(guid);
+                            if (old != null) {
+                                touched.add(old);
+                            }
+                        }));
+                return highest;
+            });
+            if (reached < 0) {
+                throw new ChangeTrackingUnavailableException("connected to another domain controller; USNs of "
+                        + server + " do not apply");
+            }
+            position = reached;
+        } catch (LDAPException e) {
+            throw new ChangeTrackingUnavailableException("USN tracking below " + baseDn + ": " + e.getResultCode(), e);
+        }
+        return new Changes(touched, read[0], 0);
+    }
+
+    /** A live object changed: report its DN, and the DN it had if it moved (also out of the base). */
+    private void changed(String guid, String dn, Set<String> touched) {
+        boolean inside = isBelowBase(dn);
+        String old = inside ? dnByGuid.put(guid, dn) : dnByGuid.remove(guid);
+        if (old != null && !old.equals(dn)) {
+            touched.add(old);
+        }
+        if (inside) {
+            touched.add(dn);
+        }
+    }
+
+    private boolean isBelowBase(String dn) {
+        try {
+            return new DN(dn).isDescendantOf(baseDn, true);
+        } catch (LDAPException e) {
+            return false;
+        }
+    }
+
+    private String namingContextOf(RootDSE root) {
+        String domain = root.getAttributeValue("defaultNamingContext");
+        return domain != null && isBelow(baseDn, domain) ? domain : baseDn;
+    }
+
+    private String deletedObjectsOf(RootDSE root) throws LDAPException {
+        return "CN=Deleted Objects," + namingContextOf(root);
+    }
+
+    private static boolean isBelow(String dn, String ancestor) {
+        try {
+            return new DN(dn).isDescendantOf(ancestor, true);
+        } catch (LDAPException e) {
+            return false;
+        }
+    }
+
+    private static com.unboundid.ldap.sdk.SearchRequest showDeleted(String base, SearchScope scope, Filter filter) {
+        com.unboundid.ldap.sdk.SearchRequest request = new com.unboundid.ldap.sdk.SearchRequest(base, scope, filter, "1.1");
+        request.addControl(new Control(SHOW_DELETED, true));
+        return request;
+    }
+
+    private static long usn(RootDSE root) throws LDAPException {
+        String value = root.getAttributeValue("highestCommittedUSN");
+        try {
+            return Long.parseLong(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.UNWILLING_TO_PERFORM,
+                    "the root DSE has no highestCommittedUSN");
+        }
+    }
+
+    private static java.util.Optional<String> guidOf(SearchResultEntry entry) {
+        byte[] guid = entry.getAttributeValueBytes("objectGUID");
+        return guid == null ? java.util.Optional.empty() : java.util.Optional.of(StaticUtils.toHex(guid));
+    }
+
+    /** Whether a root DSE is Active Directory's (or Samba's AD DC). */
+    static boolean isActiveDirectory(RootDSE root) {
+        String[] capabilities = root.getAttributeValues("supportedCapabilities");
+        return capabilities != null && List.of(capabilities).contains(ACTIVE_DIRECTORY);
+    }
+}
