@@ -151,7 +151,7 @@ public final class ChangeTracker implements AddressBook {
         nameByDn.clear();
         referrers.clear();
         snapshot = null;
-        long started = nanoTime.getAsLong();
+        long started = System.nanoTime();
         source.scanTracked(tracked -> {
             put(tracked);
             listener.loaded(tracked.card());
@@ -169,7 +169,7 @@ public final class ChangeTracker implements AddressBook {
         }
         publish();
         LOG.info("address book {}: {} cards listed in {} ms; changes followed with {}", info().id(), cards.size(),
-                (lastPoll - started) / 1_000_000, feed.kind());
+                (System.nanoTime() - started) / 1_000_000, feed.kind());
     }
 
     private void poll() throws IOException {

@@ -191,7 +191,8 @@ final class SyncReplFeed implements ChangeFeed {
         } catch (LDAPException e) {
             throw new ChangeTrackingUnavailableException("content synchronization refused: " + e.getResultCode(), e);
         }
-        directory.observed(EVERYTHING, round.messages, System.nanoTime() - started);
+        // Present notices are entries on the wire too (without attributes): metrics count them.
+        directory.observed(EVERYTHING, round.messages + round.presentNotices, System.nanoTime() - started);
         if (failure[0] != null) {
             throw new ChangeTrackingUnavailableException(failure[0].getMessage(), failure[0]);
         }

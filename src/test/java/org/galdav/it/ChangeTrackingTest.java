@@ -85,7 +85,12 @@ class ChangeTrackingTest {
                 assertThat(incremental.changed()).containsKeys(made.modified(), made.added(), made.renamed(),
                         made.group(), made.reportOfDeleted());
                 assertThat(incremental.changed().size()).isLessThan(before.size() / 3);
-                assertThat(read).as("LDAP entries read for the incremental sync").isLessThan(before.size() / 2);
+                if (mechanism.equals("syncrepl-present-phase")) {
+                    // Without a session log syncprov names every unchanged entry (no attributes): about the subtree.
+                    assertThat(read).as("LDAP entries received").isLessThan(before.size() * 2L);
+                } else {
+                    assertThat(read).as("LDAP entries read for the incremental sync").isLessThan(before.size() / 2);
+                }
 
                 SyncChecks.Answer again = SyncChecks.sync(client, BOOK, incremental.token());
                 assertThat(again.changed()).as("a second sync has nothing").isEmpty();
