@@ -127,7 +127,7 @@ public final class ChangeTracker implements AddressBook {
             } else if (nanoTime.getAsLong() - lastPoll >= pollNanos) {
                 poll();
             }
-            return Optional.of(snapshot);
+            return Optional.ofNullable(snapshot);
         }
     }
 
@@ -135,11 +135,11 @@ public final class ChangeTracker implements AddressBook {
         try {
             feed.start();
         } catch (ChangeTrackingUnavailableException e) {
-            LOG.warn("address book {}: {} stopped working ({}); changes are now found by comparing listings",
-                    info().id(), feed.kind(), e.getMessage());
+            LOG.warn("address book {}: {} stopped working ({}); until galdav restarts, changes are found by "
+                    + "comparing listings", info().id(), feed.kind(), e.getMessage());
             feedless = true;
             snapshot = null;
-            throw new IOException("change tracking stopped working", e);
+            return;
         }
         load();
     }
@@ -184,7 +184,13 @@ public final class ChangeTracker implements AddressBook {
         }
         lastPoll = nanoTime.getAsLong();
         if (!changes.dns().isEmpty()) {
-            apply(changes.dns());
+            try {
+                apply(changes.dns());
+            } catch (RuntimeException e) {
+                // The feed has moved past these changes: a half-applied state is only repaired by listing again.
+                snapshot = null;
+                throw e;
+            }
         }
     }
 
@@ -192,6 +198,22 @@ public final class ChangeTracker implements AddressBook {
     private void apply(Set<String> touched) {
         source.forget(touched);
         Set<String> changed = new HashSet<>();
+        try {
+            apply(touched, changed);
+        } finally {
+            // Also after a failure: cached copies of what was already applied must go.
+            if (!changed.isEmpty()) {
+                listener.changed(changed);
+            }
+        }
+        if (!changed.isEmpty()) {
+            publish();
+            LOG.debug("address book {}: {} entries touched, {} cards changed", info().id(), touched.size(),
+                    changed.size());
+        }
+    }
+
+    private void apply(Set<String> touched, Set<String> changed) {
         Set<String> settled = new HashSet<>();
         // DNs where a card appeared, disappeared or was replaced: cards naming them may render differently.
         Set<String> reassigned = new HashSet<>();
@@ -230,12 +252,6 @@ public final class ChangeTracker implements AddressBook {
         }
         dependents.removeAll(settled);
         refresh(dependents, changed, settled, new HashSet<>());
-        if (!changed.isEmpty()) {
-            publish();
-            listener.changed(changed);
-            LOG.debug("address book {}: {} entries touched, {} cards changed", info().id(), touched.size(),
-                    changed.size());
-        }
     }
 
     /** Re-reads cards by name: each is updated, or removed when the directory no longer has it. */
