@@ -152,7 +152,8 @@ final class SyncReplFeed implements ChangeFeed {
         };
         SearchRequest request = new SearchRequest(listener, baseDn, SearchScope.SUB, DereferencePolicy.NEVER, 0, 0,
                 false, EVERYTHING, "1.1");
-        request.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_ONLY, from, false));
+        request.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_ONLY, withoutSid(from),
+                false));
         request.setIntermediateResponseListener((IntermediateResponse response) -> {
             try {
                 ContentSyncInfoIntermediateResponse info = ContentSyncInfoIntermediateResponse.decode(response);
@@ -185,6 +186,9 @@ final class SyncReplFeed implements ChangeFeed {
                 try {
                     return connection.search(request);
                 } catch (LDAPSearchException e) {
+                    if (!e.getResultCode().isConnectionUsable()) {
+                        throw e; // an outage, not an answer: the request fails, tracking stays on
+                    }
                     return e.getSearchResult();
                 }
             });
@@ -207,6 +211,11 @@ final class SyncReplFeed implements ChangeFeed {
             if (done != null && done.getCookie() != null) {
                 round.cookie = done.getCookie();
             }
+            // RFC 4533 §3.3.1: refreshDeletes FALSE means the refresh used the present phase (also when
+            // the server sent every entry as an addition because it could not use the cookie).
+            if (from != null && done != null && !done.refreshDeletes()) {
+                round.presentPhase = true;
+            }
         } catch (LDAPException e) {
             throw new ChangeTrackingUnavailableException("undecodable sync done control", e);
         }
@@ -214,6 +223,29 @@ final class SyncReplFeed implements ChangeFeed {
             throw new ChangeTrackingUnavailableException("the directory gave no sync cookie below " + baseDn);
         }
         return round;
+    }
+
+    /**
+     * The cookie without its {@code sid=} part. With {@code serverID} set (multi-provider OpenLDAP) the
+     * provider's cookie names its own server ID; a sid in a request cookie says which provider the
+     * consumer is, and galdav is none. (slapd 2.5 answered correctly either way in the tests; this keeps
+     * galdav from relying on that.)
+     */
+    static ASN1OctetString withoutSid(ASN1OctetString cookie) {
+        if (cookie == null) {
+            return null;
+        }
+        String text = cookie.stringValue();
+        if (!text.startsWith("rid=") || !text.contains(",sid=")) {
+            return cookie; // not OpenLDAP's "rid=…,sid=…,csn=…" form: left as the server sent it
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String part : text.split(",")) {
+            if (!part.startsWith("sid=")) {
+                kept.append(kept.length() == 0 ? "" : ",").append(part);
+            }
+        }
+        return new ASN1OctetString(kept.toString());
     }
 
     static String normalized(String dn) {

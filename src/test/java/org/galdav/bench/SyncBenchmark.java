@@ -51,7 +51,7 @@ class SyncBenchmark {
     void incrementalSync() throws Exception {
         List<Entry> entries = Slapd.withoutOperationalAttributes(DemoCompany.entries(new DemoOptions(PEOPLE, 42, 0)));
         List<Row> rows = new ArrayList<>();
-        try (Slapd slapd = Slapd.start(new SlapdOptions(DemoCompany.BASE_DN, 0, true, List.of(), 10_000))) {
+        try (Slapd slapd = Slapd.start(new SlapdOptions(DemoCompany.BASE_DN, 0, true, List.of(), 10_000, 0))) {
             slapd.add(entries);
             rows.add(run("syncrepl, syncprov session log", slapd, entries, "syncrepl", 0));
             rows.add(run("comparing listings (tracking off)", slapd, entries, "off", 100));

@@ -166,6 +166,9 @@ public final class Slapd implements AutoCloseable {
         // Substring indexes serve 3-character "contains" searches (autocomplete) only with this; the default
         // of 4 makes slapd scan the whole database for them. docs/directories recommend the same.
         lines.add("index_substr_any_len 3");
+        if (options.serverId() > 0) {
+            lines.add("serverID " + options.serverId());
+        }
         if (options.syncprov()) {
             lines.add("moduleload syncprov");
         }

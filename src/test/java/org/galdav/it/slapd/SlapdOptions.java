@@ -16,16 +16,17 @@ import java.util.Objects;
  *                  users read everything but passwords)
  * @param sessionlog with syncprov: how many recent changes syncprov remembers, so that it can name
  *                  deleted entries instead of listing every unchanged one (present phase); 0 for none
+ * @param serverId  the {@code serverID} of a multi-provider setup (it then appears in sync cookies); 0 for none
  */
 public record SlapdOptions(String suffix, int sizeLimit, boolean syncprov, java.util.List<String> access,
-                           int sessionlog) {
+                           int sessionlog, int serverId) {
 
     public SlapdOptions(String suffix, int sizeLimit, boolean syncprov) {
-        this(suffix, sizeLimit, syncprov, java.util.List.of(), 0);
+        this(suffix, sizeLimit, syncprov, java.util.List.of(), 0, 0);
     }
 
     public SlapdOptions(String suffix, int sizeLimit, boolean syncprov, java.util.List<String> access) {
-        this(suffix, sizeLimit, syncprov, access, 0);
+        this(suffix, sizeLimit, syncprov, access, 0, 0);
     }
 
     public SlapdOptions {
