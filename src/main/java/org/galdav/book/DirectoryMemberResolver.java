@@ -70,7 +70,8 @@ final class DirectoryMemberResolver implements MemberResolver {
         } catch (LDAPException e) {
             return Optional.empty();
         }
-        return directory.read(dn, mapper.mapping().entryFilter(), new String[] {mapper.mapping().idAttribute()})
+        // Strict: a transient failure must not be remembered as "not in the book" (it would drop a member).
+        return directory.readCurrent(dn, mapper.mapping().entryFilter(), new String[] {mapper.mapping().idAttribute()})
                 .flatMap(mapper::idOf);
     }
 

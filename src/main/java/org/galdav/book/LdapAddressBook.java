@@ -136,8 +136,9 @@ public final class LdapAddressBook implements AddressBook {
                 continue;
             }
             Filter filter = Filter.createANDFilter(mapper.mapping().entryFilter(), Filter.createORFilter(any));
+            SearchOutcome outcome;
             try {
-                stream(filter, false, LOOKUP_CHUNK, tracked -> {
+                outcome = stream(filter, false, LOOKUP_CHUNK, tracked -> {
                     if (names.contains(tracked.card().name())) {
                         found.put(tracked.card().name(), tracked);
                     }
@@ -145,6 +146,11 @@ public final class LdapAddressBook implements AddressBook {
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (!outcome.complete()) {
+                // A lookup cut short must not pass for "these cards do not exist".
+                throw new SourceUnavailableException("address book " + info.id() + ": a lookup of " + any.size()
+                        + " cards ended early (size or time limit)", null);
             }
         }
         return found;
@@ -175,7 +181,7 @@ public final class LdapAddressBook implements AddressBook {
         } catch (LDAPException e) {
             return Optional.empty();
         }
-        return directory.readWhole(dn, mapper.mapping().entryFilter(), mapper.mapping().requestedAttributes())
+        return directory.readCurrent(dn, mapper.mapping().entryFilter(), mapper.mapping().requestedAttributes())
                 .flatMap(this::tracked);
     }
 
@@ -246,6 +252,8 @@ public final class LdapAddressBook implements AddressBook {
             return mapper.map(entry, recording).map(m -> new TrackedCard(
                     RenderedCard.of(m, mapper.mapping().fingerprint()),
                     DirectoryMemberResolver.normalized(entry.getDN()), dependsOn));
+        } catch (SourceUnavailableException e) {
+            throw e; // the directory failed (resolving members): not a property of this entry
         } catch (RuntimeException e) {
             LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
             return Optional.empty();

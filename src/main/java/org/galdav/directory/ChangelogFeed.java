@@ -3,10 +3,13 @@ package org.galdav.directory;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +18,8 @@ import java.util.Set;
  * The change log of draft-good-ldap-changelog ({@code cn=changelog}, numbered change records): 389-DS's
  * retro changelog plugin, Oracle/Sun directories, UnboundID's in-memory server. The position is the
  * last change number; a poll reads the records after it, which name the target DN of each add, modify,
- * delete and rename (with the new RDN and superior).
+ * delete and rename (with the new RDN and superior). Change numbers belong to one server, so a poll
+ * runs on one connection and the position is tied to the server it was taken on.
  */
 final class ChangelogFeed implements ChangeFeed {
     private static final String[] RECORD_ATTRIBUTES = {"changeNumber", "targetDN", "changeType", "newRDN",
@@ -23,6 +27,7 @@ final class ChangelogFeed implements ChangeFeed {
 
     private final Directory directory;
     private final String baseDn;
+    private String server;
     private long position = -1;
 
     ChangelogFeed(Directory directory, String baseDn) {
@@ -37,13 +42,21 @@ final class ChangelogFeed implements ChangeFeed {
 
     @Override
     public synchronized void start() throws ChangeTrackingUnavailableException {
-        Numbers now = numbers();
-        if (now.last() > 0 && records(now.changelogDn(), now.last(), now.last(), new HashSet<>()) == 0) {
-            // Records hidden by access controls would make changes go unseen: better not to use the log.
-            throw new ChangeTrackingUnavailableException("the service account cannot read change " + now.last()
-                    + " in " + now.changelogDn());
-        }
-        position = now.last();
+        position = -1;
+        long[] started = {-1};
+        String[] on = {null};
+        run(connection -> {
+            Numbers now = numbers(connection);
+            if (now.last() > 0 && records(connection, now.changelogDn(), now.last(), now.last(), new HashSet<>()) == 0) {
+                // Records hidden by access controls would make changes go unseen: better not to use the log.
+                throw new LDAPException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "the service account cannot read "
+                        + "change " + now.last() + " in " + now.changelogDn());
+            }
+            on[0] = serverOf(connection);
+            started[0] = now.last();
+        });
+        server = on[0];
+        position = started[0];
     }
 
     @Override
@@ -51,45 +64,66 @@ final class ChangelogFeed implements ChangeFeed {
         if (position < 0) {
             throw new ChangeTrackingUnavailableException("not started");
         }
-        Numbers now = numbers();
-        if (now.last() == position) {
-            return new Changes(Set.of(), 0, 0);
-        }
-        if (now.last() < position || (now.first() > position + 1 && now.first() > 0)) {
-            // The log was reset (a new server) or trimmed past our position: changes in between are lost.
-            throw new ChangeTrackingUnavailableException("the change log no longer reaches back to change "
-                    + (position + 1) + " (first " + now.first() + ", last " + now.last() + ")");
-        }
         Set<String> touched = new HashSet<>();
-        long read = records(now.changelogDn(), position + 1, now.last(), touched);
-        if (read < now.last() - position) {
-            // Change numbers are consecutive: a missing record was trimmed meanwhile or is not readable.
-            throw new ChangeTrackingUnavailableException("read " + read + " of the " + (now.last() - position)
-                    + " change records after " + position);
+        long[] result = {position, 0};
+        run(connection -> {
+            if (!serverOf(connection).equals(server)) {
+                throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "now connected to " + serverOf(connection)
+                        + "; change numbers of " + server + " do not apply");
+            }
+            Numbers now = numbers(connection);
+            if (now.last() == position) {
+                return;
+            }
+            if (now.last() < position || (now.first() > position + 1 && now.first() > 0)) {
+                // The log was reset (a new server) or trimmed past our position: changes in between are lost.
+                throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "the change log no longer reaches back to "
+                        + "change " + (position + 1) + " (first " + now.first() + ", last " + now.last() + ")");
+            }
+            long read = records(connection, now.changelogDn(), position + 1, now.last(), touched);
+            if (read < now.last() - position) {
+                // Change numbers are consecutive: a missing record was trimmed meanwhile or is not readable.
+                throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "read " + read + " of the "
+                        + (now.last() - position) + " change records after " + position);
+            }
+            result[0] = now.last();
+            result[1] = read;
+        });
+        position = result[0];
+        return new Changes(touched, result[1], 0);
+    }
+
+    private interface Work {
+        void run(LDAPConnection connection) throws LDAPException;
+    }
+
+    /** Runs on one pooled connection; answers that make the log unusable become ChangeTrackingUnavailable. */
+    private void run(Work work) throws ChangeTrackingUnavailableException {
+        try {
+            directory.withConnection("change log", connection -> {
+                work.run(connection);
+                return null;
+            });
+        } catch (LDAPException e) {
+            throw new ChangeTrackingUnavailableException(Optional.ofNullable(e.getDiagnosticMessage())
+                    .orElse(e.getResultCode().toString()), e);
         }
-        position = now.last();
-        return new Changes(touched, read, 0);
     }
 
     /** Reads the records numbered from..to, adding the DNs they touch; returns how many were read. */
-    private long records(String changelogDn, long from, long to, Set<String> touched)
-            throws ChangeTrackingUnavailableException {
+    private long records(LDAPConnection connection, String changelogDn, long from, long to, Set<String> touched)
+            throws LDAPException {
         Filter range = Filter.createANDFilter(
                 Filter.createGreaterOrEqualFilter("changeNumber", Long.toString(from)),
                 Filter.createLessOrEqualFilter("changeNumber", Long.toString(to)));
         long[] inRange = {0};
-        SearchOutcome outcome = directory.search(changelogDn, range, RECORD_ATTRIBUTES, record -> {
+        directory.pagedSearch(connection, changelogDn, range, RECORD_ATTRIBUTES, List.of(), record -> {
             long number = number(record.getAttributeValue("changeNumber"));
             if (number >= from && number <= to) {
                 inRange[0]++;
                 touched.addAll(dnsOf(record));
             }
-            return true;
         });
-        if (!outcome.complete()) {
-            throw new ChangeTrackingUnavailableException("reading the change log ended early after "
-                    + outcome.entries() + " records");
-        }
         return inRange[0];
     }
 
@@ -119,16 +153,19 @@ final class ChangelogFeed implements ChangeFeed {
     private record Numbers(String changelogDn, long first, long last) {
     }
 
-    private Numbers numbers() throws ChangeTrackingUnavailableException {
-        RootDSE root = directory.rootDse().orElseThrow(
-                () -> new ChangeTrackingUnavailableException("the root DSE cannot be read"));
-        String changelog = root.getAttributeValue("changelog");
-        String last = root.getAttributeValue("lastChangeNumber");
+    private Numbers numbers(LDAPConnection connection) throws LDAPException {
+        RootDSE root = connection.getRootDSE();
+        String changelog = root == null ? null : root.getAttributeValue("changelog");
+        String last = root == null ? null : root.getAttributeValue("lastChangeNumber");
         if (changelog == null || last == null) {
-            throw new ChangeTrackingUnavailableException("the directory publishes no change log (changelog, "
-                    + "lastChangeNumber in the root DSE) for " + baseDn);
+            throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "the directory publishes no change log "
+                    + "(changelog, lastChangeNumber in the root DSE) for " + baseDn);
         }
         return new Numbers(changelog, number(root.getAttributeValue("firstChangeNumber")), number(last));
+    }
+
+    private static String serverOf(LDAPConnection connection) {
+        return connection.getConnectedAddress() + ":" + connection.getConnectedPort();
     }
 
     private static long number(String text) {

@@ -188,9 +188,32 @@ public final class Directory implements AutoCloseable {
         return Optional.ofNullable(found[0]);
     }
 
-    /** Like {@link #read}, with ranged attributes (AD's {@code member;range=}) completed. */
-    public Optional<SearchResultEntry> readWhole(String dn, Filter filter, String[] attributes) {
-        return read(dn, filter, attributes).map(e -> RangedAttributes.complete(e, this::readRaw));
+    /**
+     * The entry at a DN as it is now, with ranged attributes (AD's {@code member;range=}) completed.
+     * Empty only when the directory says so: no such entry, the filter does not match, or the entry is
+     * hidden from the service account. A limit, a timeout or any other failure throws
+     * {@link SourceUnavailableException}: callers use absence to decide that a card is gone.
+     */
+    public Optional<SearchResultEntry> readCurrent(String dn, Filter filter, String[] attributes) {
+        SearchResultEntry entry;
+        try {
+            entry = withConnection("read", connection -> {
+                try {
+                    return connection.searchForEntry(new SearchRequest(dn, SearchScope.BASE, DereferencePolicy.NEVER,
+                            1, (int) Math.max(1, settings.operationTimeout().toSeconds()), false, filter, attributes));
+                } catch (LDAPSearchException e) {
+                    ResultCode code = e.getResultCode();
+                    if (code == ResultCode.NO_SUCH_OBJECT || code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS
+                            || code == ResultCode.REFERRAL) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        } catch (LDAPException e) {
+            throw unavailable("read of " + dn, e);
+        }
+        return Optional.ofNullable(entry).map(e -> RangedAttributes.complete(e, this::readRaw));
     }
 
     /** The root DSE as the server shows it now, or empty when it cannot be read. */
@@ -212,8 +235,8 @@ public final class Directory implements AutoCloseable {
     }
 
     /**
-     * Runs work on a pooled service-account connection; an outage becomes {@link SourceUnavailableException},
-     * any other LDAP answer is the caller's to interpret.
+     * Runs work on a pooled connection (bound as the user in a user's view); an outage becomes
+     * {@link SourceUnavailableException}, any other LDAP answer is the caller's to interpret.
      */
     <T> T withConnection(String operation, ConnectionWork<T> work) throws LDAPException {
         LDAPConnection connection;
@@ -221,6 +244,17 @@ public final class Directory implements AutoCloseable {
             connection = pool.getConnection();
         } catch (LDAPException e) {
             throw unavailable("connect", e);
+        }
+        if (userBind.isPresent()) {
+            try {
+                connection.bind(userBind.get().duplicate());
+            } catch (LDAPException e) {
+                release(connection, e.getResultCode().isConnectionUsable());
+                if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                    throw new CredentialsRejectedException("the directory refused the user's password", e);
+                }
+                throw unavailable("bind as the user", e);
+            }
         }
         try {
             T result = work.run(connection);

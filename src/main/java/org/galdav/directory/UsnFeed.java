@@ -62,7 +62,7 @@ final class UsnFeed implements ChangeFeed {
                             "the service account cannot read " + deletedObjects
                                     + ": deleted objects would go unseen");
                 }
-                server = root.getAttributeValue("dsServiceName");
+                server = identity(connection, root);
                 long highest = usn(root);
                 directory.pagedSearch(connection, baseDn, Filter.createPresenceFilter("objectClass"), GUID, List.of(),
                         entry -> guidOf(entry).ifPresent(g -> dnByGuid.put(g, SyncReplFeed.normalized(entry.getDN()))));
@@ -73,7 +73,7 @@ final class UsnFeed implements ChangeFeed {
             throw new ChangeTrackingUnavailableException("USN tracking below " + baseDn + ": " + e.getResultCode() + " "
                     + (e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage()), e);
         }
-        if (server == null || position < 0) {
+        if (server == null || server.isEmpty() || position < 0) {
             throw new ChangeTrackingUnavailableException("the root DSE has no dsServiceName or highestCommittedUSN");
         }
     }
@@ -83,42 +83,67 @@ final class UsnFeed implements ChangeFeed {
         if (position < 0) {
             throw new ChangeTrackingUnavailableException("not started");
         }
-        Set<String> touched = new HashSet<>();
+        // Collected first and applied to the map only when the whole poll succeeded.
+        Map<String, String> moved = new HashMap<>();
+        Set<String> gone = new HashSet<>();
         long[] read = {0};
+        long reached;
         try {
-            long reached = directory.withConnection("USN change tracking", connection -> {
+            reached = directory.withConnection("USN change tracking", connection -> {
                 RootDSE root = connection.getRootDSE();
-                if (!server.equals(root.getAttributeValue("dsServiceName"))) {
+                if (!server.equals(identity(connection, root))) {
                     return -1L;
                 }
                 long highest = usn(root);
+                if (highest < position) {
+                    return -2L;
+                }
                 if (highest == position) {
                     return highest;
                 }
                 Filter since = Filter.createGreaterOrEqualFilter("uSNChanged", Long.toString(position + 1));
                 // The whole naming context, so that an entry moved out of the base is seen too.
-                String context = namingContextOf(root);
-                read[0] += directory.pagedSearch(connection, context, since, GUID, List.of(), entry ->
-                        guidOf(entry).ifPresent(guid -> changed(guid, SyncReplFeed.normalized(entry.getDN()), touched)));
+                read[0] += directory.pagedSearch(connection, namingContextOf(root), since, GUID, List.of(), entry ->
+                        guidOf(entry).ifPresent(guid -> moved.put(guid, SyncReplFeed.normalized(entry.getDN()))));
                 read[0] += directory.pagedSearch(connection, deletedObjectsOf(root), Filter.createANDFilter(
                         Filter.createEqualityFilter("isDeleted", "TRUE"), since), GUID,
-                        List.of(new Control(SHOW_DELETED, true)), entry -> guidOf(entry).ifPresent(guid -> {
-                            String old = dnByGuid.remove(guid);
-                            if (old != null) {
-                                touched.add(old);
-                            }
-                        }));
+                        List.of(new Control(SHOW_DELETED, true)), entry -> guidOf(entry).ifPresent(gone::add));
                 return highest;
             });
-            if (reached < 0) {
-                throw new ChangeTrackingUnavailableException("connected to another domain controller; USNs of "
-                        + server + " do not apply");
-            }
-            position = reached;
         } catch (LDAPException e) {
             throw new ChangeTrackingUnavailableException("USN tracking below " + baseDn + ": " + e.getResultCode(), e);
         }
+        if (reached == -1L) {
+            throw new ChangeTrackingUnavailableException("connected to another domain controller (or a restored "
+                    + "one); USNs of " + server + " do not apply");
+        }
+        if (reached == -2L) {
+            throw new ChangeTrackingUnavailableException("the domain controller's highestCommittedUSN went back");
+        }
+        Set<String> touched = new HashSet<>();
+        moved.forEach((guid, dn) -> changed(guid, dn, touched));
+        for (String guid : gone) {
+            String old = dnByGuid.remove(guid);
+            if (old != null) {
+                touched.add(old);
+            }
+        }
+        position = reached;
         return new Changes(touched, read[0], 0);
+    }
+
+    /**
+     * Which DC this is, as USNs see it: its NTDS settings object ({@code dsServiceName}) and that object's
+     * {@code invocationId}, which a DC changes when it is restored from a backup (MS-ADTS 3.1.1.1.9).
+     */
+    private static String identity(LDAPConnection connection, RootDSE root) throws LDAPException {
+        String service = root.getAttributeValue("dsServiceName");
+        if (service == null) {
+            return "";
+        }
+        SearchResultEntry settings = connection.getEntry(service, "invocationId");
+        byte[] invocation = settings == null ? null : settings.getAttributeValueBytes("invocationId");
+        return service + (invocation == null ? "" : "#" + StaticUtils.toHex(invocation));
     }
 
     /** A live object changed: report its DN, and the DN it had if it moved (also out of the base). */
