@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeTracker implements AddressBook {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
+    /** Below this many changed entries a poll reads them one by one, whatever the book's size. */
+    private static final int RELIST_AT_LEAST = 2_000;
 
     /** Told what the tracker learnt, so that caches in front of the directory agree with it. */
     public interface Listener {
@@ -183,15 +185,48 @@ public final class ChangeTracker implements AddressBook {
             return;
         }
         lastPoll = nanoTime.getAsLong();
-        if (!changes.dns().isEmpty()) {
+        Set<String> touched = withDescendants(changes.dns());
+        if (touched.size() > Math.max(RELIST_AT_LEAST, cards.size() / 4)) {
+            // One paged listing is cheaper than thousands of single reads (a bulk import, a reload).
+            LOG.info("address book {}: {} entries changed; listing it again", info().id(), touched.size());
+            restart();
+            return;
+        }
+        if (!touched.isEmpty()) {
             try {
-                apply(changes.dns());
+                apply(touched);
             } catch (RuntimeException e) {
                 // The feed has moved past these changes: a half-applied state is only repaired by listing again.
                 snapshot = null;
                 throw e;
             }
         }
+    }
+
+    /**
+     * The DNs, plus the DNs of cards below any of them that is not itself a card: renaming or moving an
+     * OU changes the DNs of everything below it, while change logs record only the OU.
+     */
+    private Set<String> withDescendants(Set<String> dns) {
+        List<String> suffixes = new ArrayList<>();
+        for (String dn : dns) {
+            if (!dn.isEmpty() && !nameByDn.containsKey(dn)) {
+                suffixes.add("," + dn);
+            }
+        }
+        if (suffixes.isEmpty()) {
+            return dns;
+        }
+        Set<String> all = new HashSet<>(dns);
+        for (String cardDn : nameByDn.keySet()) {
+            for (String suffix : suffixes) {
+                if (cardDn.endsWith(suffix)) {
+                    all.add(cardDn);
+                    break;
+                }
+            }
+        }
+        return all;
     }
 
     /** Brings the state up to date with the entries at these DNs, and with the cards that depend on them. */

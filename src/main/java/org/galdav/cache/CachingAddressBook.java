@@ -46,6 +46,11 @@ public final class CachingAddressBook implements AddressBook {
     /** Kept apart from the listing, so books too large to keep listed still answer getctag from memory. */
     private final Cache<String, String> ctags;
     private final CtagFunction ctagOf;
+    /**
+     * Counts {@link #forget} calls: what a read loaded is kept only if nothing was forgotten while it ran,
+     * so a read that began before a change cannot put the old version back.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** How a listing's ctag is computed from name → ETag; must match the delegate's own. */
     @FunctionalInterface
@@ -105,10 +110,20 @@ public final class CachingAddressBook implements AddressBook {
 
     @Override
     public void scan(CardSink<Card> sink) throws IOException {
+        long started = generation.get();
         delegate.scan(card -> {
-            cards.put(card.name(), card);
+            keep(started, card);
             sink.accept(card);
         });
+    }
+
+    private void keep(long started, Card card) {
+        if (generation.get() == started) {
+            cards.put(card.name(), card);
+            if (generation.get() != started) {
+                cards.invalidate(card.name()); // a forget() slipped in between
+            }
+        }
     }
 
     /** Keeps a card another reader fetched (a change tracker's listing), so the next multiget needs no search. */
@@ -124,6 +139,7 @@ public final class CachingAddressBook implements AddressBook {
         if (names.isEmpty()) {
             return;
         }
+        generation.incrementAndGet();
         cards.invalidateAll(names);
         listing.invalidateAll();
         ctags.invalidateAll();
@@ -132,11 +148,12 @@ public final class CachingAddressBook implements AddressBook {
 
     /** Lists from the directory, streaming to the sink while keeping the listing if it is small enough. */
     private Listing refresh(CardSink<CardSummary> sink) throws IOException {
+        long started = generation.get();
         List<CardSummary> collected = new ArrayList<>();
         Map<String, String> etags = new HashMap<>();
         boolean[] tooLarge = {false};
         delegate.scan(card -> {
-            cards.put(card.name(), card);
+            keep(started, card);
             etags.put(card.name(), card.summary().etag());
             if (!tooLarge[0]) {
                 collected.add(card.summary());
@@ -148,9 +165,15 @@ public final class CachingAddressBook implements AddressBook {
             sink.accept(card.summary());
         });
         Listing result = new Listing(List.copyOf(collected), ctagOf.ctag(etags));
-        ctags.put("", result.ctag());
-        if (!tooLarge[0]) {
-            listing.put("", result);
+        if (generation.get() == started) {
+            ctags.put("", result.ctag());
+            if (!tooLarge[0]) {
+                listing.put("", result);
+            }
+            if (generation.get() != started) {
+                ctags.invalidateAll();
+                listing.invalidateAll();
+            }
         }
         return result;
     }
@@ -168,8 +191,9 @@ public final class CachingAddressBook implements AddressBook {
             }
         }
         if (!missing.isEmpty()) {
+            long started = generation.get();
             Map<String, Card> loaded = delegate.find(missing);
-            cards.putAll(loaded);
+            loaded.values().forEach(card -> keep(started, card));
             found.putAll(loaded);
         }
         return found;
@@ -188,13 +212,19 @@ public final class CachingAddressBook implements AddressBook {
             }
             return new QueryOutcome(cached.cards().size(), cached.truncated());
         }
+        long started = generation.get();
         List<Card> collected = new ArrayList<>();
         QueryOutcome outcome = delegate.query(query, card -> {
-            cards.put(card.name(), card);
+            keep(started, card);
             collected.add(card);
             sink.accept(card);
         });
-        answers.put(query, new Answer(List.copyOf(collected), outcome.truncated()));
+        if (generation.get() == started) {
+            answers.put(query, new Answer(List.copyOf(collected), outcome.truncated()));
+            if (generation.get() != started) {
+                answers.invalidate(query);
+            }
+        }
         return outcome;
     }
 }

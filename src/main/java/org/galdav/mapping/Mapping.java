@@ -50,6 +50,18 @@ public record Mapping(String name, String idAttribute, IdFormat idFormat, Filter
         return names.toArray(String[]::new);
     }
 
+    /**
+     * Attributes the card shows that the directory computes from other entries (group membership seen
+     * from the member). A change to the group does not count as a change to the member in every
+     * directory's change tracking, so books showing them are kept current by comparing listings.
+     */
+    public List<String> backLinkAttributes() {
+        return java.util.Arrays.stream(requestedAttributes())
+                .filter(a -> BACK_LINKS.contains(a.toLowerCase(java.util.Locale.ROOT))).toList();
+    }
+
+    private static final Set<String> BACK_LINKS = Set.of("memberof", "ismemberof");
+
     /** The same mapping, also leaving out entries that match {@code exclude} (a book's own exclusions). */
     public Mapping excluding(Filter exclude) {
         return new Mapping(name, idAttribute, idFormat, Filter.createANDFilter(entryFilter, Filter.createNOTFilter(exclude)),

@@ -112,7 +112,7 @@ public final class GaldavServer implements AutoCloseable {
                 } else {
                     // Per-user views have no sync: what each user sees differs, tokens would not be shared.
                     ChangeTracker tracked = new ChangeTracker(cached, ldapBook,
-                            () -> ChangeFeeds.open(directory, bookBase, settings.changeTracking()),
+                            () -> changeFeed(directory, bookBase, settings, book, mapper.mapping()),
                             settings.syncPollInterval(), ticker::read, new ChangeTracker.Listener() {
                                 @Override
                                 public void loaded(org.galdav.core.Card card) {
@@ -170,6 +170,18 @@ public final class GaldavServer implements AutoCloseable {
             demo.ifPresent(DemoDirectory::close);
             throw e;
         }
+    }
+
+    /** How a book follows directory changes; none when its cards show back-links (see docs/sync.md). */
+    private static Optional<org.galdav.directory.ChangeFeed> changeFeed(Directory directory, String base,
+                                                                      Settings settings, BookSettings book,
+                                                                      org.galdav.mapping.Mapping mapping) {
+        if (!mapping.backLinkAttributes().isEmpty()) {
+            LOG.info("address book {} shows {}, which change tracking does not report on the member; its changes "
+                    + "are found by comparing listings", book.id(), mapping.backLinkAttributes());
+            return Optional.empty();
+        }
+        return ChangeFeeds.open(directory, base, settings.changeTracking());
     }
 
     /** A book's mapping with the book's own exclusions folded in, as the server and preview both use it. */

@@ -126,6 +126,45 @@ class ChangeTrackingTest {
         }
     }
 
+    @Test
+    void renamingAnOuMovesEveryoneBelowItAndLaterChangesToThemAreStillSeen() throws Exception {
+        try (Target target = target("changelog")) {
+            Map<String, Object> settings = settings(target);
+            String team = "ou=team," + DemoCompany.BASE_DN;
+            try (LDAPConnection writer = target.writer()) {
+                writer.add(new Entry(team, new Attribute("objectClass", "top", "organizationalUnit"),
+                        new Attribute("ou", "team")));
+                for (String uid : List.of("ana", "ben", "cy")) {
+                    writer.add(new Entry("uid=" + uid + "," + team, new Attribute("objectClass", "top", "person",
+                            "organizationalPerson", "inetOrgPerson"), new Attribute("uid", uid),
+                            new Attribute("cn", uid + " Teamer"), new Attribute("sn", "Teamer")));
+                }
+            }
+            try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), Ticker.systemTicker())) {
+                DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
+                SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");
+                String squad = "ou=squad," + DemoCompany.BASE_DN;
+                try (LDAPConnection writer = target.writer()) {
+                    writer.modifyDN(team, "ou=squad", true); // one change record, for the OU only
+                }
+                SyncChecks.Answer renamed = SyncChecks.sync(client, BOOK, first.token());
+                try (LDAPConnection writer = target.writer()) {
+                    writer.delete("uid=ana," + squad);
+                    writer.modify("uid=ben," + squad, new Modification(ModificationType.REPLACE, "title", "Lead"));
+                }
+                SyncChecks.Answer later = SyncChecks.sync(client, BOOK, renamed.token());
+                Map<String, String> now = SyncChecks.freshListing(settings, state, DemoCompany.DEMO_LOGIN,
+                        DemoCompany.DEMO_PASSWORD, BOOK);
+                Map<String, String> afterRename = new java.util.TreeMap<>(first.changed());
+                afterRename.putAll(renamed.changed());
+                renamed.removed().forEach(afterRename::remove);
+                SyncChecks.assertExactly(later, afterRename, now);
+                assertThat(later.removed()).hasSize(1);
+                assertThat(later.changed()).hasSize(1);
+            }
+        }
+    }
+
     /** What {@link #change} did, by card href. */
     private record Changes(String modified, String deleted, String added, String renamed, String moved, String group,
                            String reportOfDeleted) {

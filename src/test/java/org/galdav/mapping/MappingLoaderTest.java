@@ -22,6 +22,15 @@ class MappingLoaderTest {
     }
 
     @Test
+    void mappingsShowingGroupMembershipFromTheMembersSideAreFlagged() throws Exception {
+        assertThat(MappingLoader.load("mappings/inetorgperson.conf").backLinkAttributes()).isEmpty();
+        assertThat(MappingLoader.load("mappings/active-directory.conf").backLinkAttributes()).isEmpty();
+        Path file = write("entry-filter = \"(objectClass=person)\"\nproperties = [{ name = FN, value = \"{cn}\" },"
+                + " { name = CATEGORIES, value = \"{memberOf}\", kind = dn-value }]");
+        assertThat(MappingLoader.load(file).backLinkAttributes()).containsExactly("memberOf");
+    }
+
+    @Test
     void syntaxErrorsNameTheFile() throws Exception {
         Path file = write("properties = [ { name = FN, value = \"{cn}\" ");
         assertThatThrownBy(() -> MappingLoader.load(file)).isInstanceOf(MappingException.class)
