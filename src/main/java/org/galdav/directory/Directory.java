@@ -195,6 +195,7 @@ public final class Directory implements AutoCloseable {
      * {@link SourceUnavailableException}: callers use absence to decide that a card is gone.
      */
     public Optional<SearchResultEntry> readCurrent(String dn, Filter filter, String[] attributes) {
+        long started = System.nanoTime();
         SearchResultEntry entry;
         try {
             entry = withConnection("read", connection -> {
@@ -213,6 +214,7 @@ public final class Directory implements AutoCloseable {
         } catch (LDAPException e) {
             throw unavailable("read of " + dn, e);
         }
+        observer.searched(filter, entry == null ? 0 : 1, 1, System.nanoTime() - started);
         return Optional.ofNullable(entry).map(e -> RangedAttributes.complete(e, this::readRaw));
     }
 

@@ -5,13 +5,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.galdav.core.AddressBook;
@@ -30,71 +40,208 @@ import org.galdav.core.query.CardQuery;
  * ({@code http://galdav.org/ns/sync/<book>/<hash>}), the content itself is kept in a
  * {@link SnapshotStore}, and "what changed since" is the difference between that content and the
  * current listing — additions, changes and removals alike, whatever the directory keeps of its own
- * history. Tokens stay identical while nothing changes and survive restarts.
+ * history. Tokens stay identical while nothing changes and survive restarts. The last versions and the
+ * steps between them are also kept in memory, so a client with a recent token costs as much as its
+ * changes, not a reading of the whole stored state.
  */
 public final class SyncingAddressBook implements AddressBook, Syncable {
     public static final String TOKEN_PREFIX = "http://galdav.org/ns/sync/";
     private static final Pattern TOKEN = Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "([A-Za-z0-9._-]{1,64})/([A-Za-z0-9_-]{22})");
+    /** Recent versions answered from memory: at most this many steps, holding at most this many entries. */
+    private static final int HISTORY_STEPS = 256;
+    private static final int HISTORY_ENTRIES = 200_000;
+    /** How often the current state's file is touched, so that it outlives the horizon while it is current. */
+    private static final Duration TOUCH_EVERY = Duration.ofHours(1);
+
+    /** The book's content at one moment: its ctag, its id, and its cards by name. */
+    private record Version(String ctag, String id, Map<String, CardSummary> cards) {
+    }
+
+    /** One step between versions: for each card that changed, its ETag before (null: it did not exist). */
+    private record Step(String fromId, String toId, Map<String, String> before) {
+    }
 
     private final AddressBook delegate;
     private final SnapshotStore store;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private Version current;
+    private Instant touched = Instant.EPOCH;
+    private final Deque<Step> history = new ArrayDeque<>();
+    private int historyEntries;
 
     public SyncingAddressBook(AddressBook delegate, SnapshotStore store) {
+        this(delegate, store, Clock.systemUTC());
+    }
+
+    SyncingAddressBook(AddressBook delegate, SnapshotStore store, Clock clock) {
         this.delegate = delegate;
         this.store = store;
+        this.clock = clock;
     }
 
     @Override
     public String currentToken() {
-        Map<String, CardSummary> current = listing();
-        Map<String, String> etags = etags(current);
-        String id = idOf(etags);
-        store.save(info().id(), id, etags);
-        return token(id);
+        return token(current().id());
     }
 
     @Override
     public SyncAnswer changesSince(String token, int limit) throws InvalidSyncTokenException {
-        Map<String, CardSummary> current = listing();
-        Map<String, String> old;
+        Version now = current();
         if (token.isBlank()) {
-            old = Map.of();
-        } else {
-            Matcher m = TOKEN.matcher(token.trim());
-            if (!m.matches() || !m.group(1).equals(info().id())) {
-                throw new InvalidSyncTokenException("not a token of this book");
-            }
-            old = store.load(info().id(), m.group(2)).orElseThrow(
-                    () -> new InvalidSyncTokenException("unknown or expired token"));
+            return answer(now, Map.of(), now.cards().keySet(), limit);
         }
+        Matcher m = TOKEN.matcher(token.trim());
+        if (!m.matches() || !m.group(1).equals(info().id())) {
+            throw new InvalidSyncTokenException("not a token of this book");
+        }
+        String id = m.group(2);
+        if (id.equals(now.id())) {
+            return new SyncAnswer(List.of(), List.of(), token(now.id()), false);
+        }
+        Optional<Map<String, String>> recent = stepsSince(id, now.id());
+        if (recent.isPresent()) {
+            // Only the cards touched since the token are looked at: the cost follows the changes.
+            return answer(now, recent.get(), recent.get().keySet(), limit);
+        }
+        Map<String, String> old = store.load(info().id(), id).orElseThrow(
+                () -> new InvalidSyncTokenException("unknown or expired token"));
+        Set<String> names = new TreeSet<>(old.keySet());
+        names.addAll(now.cards().keySet());
+        return answer(now, old, names, limit);
+    }
+
+    /**
+     * The difference between a state and the current version, over the names that may differ.
+     *
+     * @param before ETag per name at the token's state; a name absent (or mapped to null) did not exist
+     */
+    private SyncAnswer answer(Version now, Map<String, String> before, Collection<String> names, int limit) {
         List<CardSummary> changed = new ArrayList<>();
-        for (CardSummary card : current.values()) {
-            if (!card.etag().equals(old.get(card.name()))) {
+        List<String> removed = new ArrayList<>();
+        for (String name : new TreeSet<>(names)) {
+            CardSummary card = now.cards().get(name);
+            String was = before.get(name);
+            if (card == null) {
+                if (was != null) {
+                    removed.add(name);
+                }
+            } else if (!card.etag().equals(was)) {
                 changed.add(card);
             }
         }
-        List<String> removed = new ArrayList<>();
-        for (String name : old.keySet()) {
-            if (!current.containsKey(name)) {
-                removed.add(name);
-            }
-        }
         if (changed.size() + removed.size() <= limit) {
-            Map<String, String> etags = etags(current);
-            String id = idOf(etags);
-            store.save(info().id(), id, etags);
-            return new SyncAnswer(changed, removed, token(id), false);
+            return new SyncAnswer(changed, removed, token(now.id()), false);
         }
         // More changes than the client's limit (RFC 6578 §3.6): return some, and a token for the state the
         // client reaches with them, so that it can continue from there.
-        Map<String, String> partial = new TreeMap<>(old);
         List<String> someRemoved = removed.subList(0, Math.min(limit, removed.size()));
         List<CardSummary> someChanged = changed.subList(0, limit - someRemoved.size());
-        someRemoved.forEach(partial::remove);
-        someChanged.forEach(c -> partial.put(c.name(), c.etag()));
+        Map<String, String> partial = new TreeMap<>();
+        now.cards().forEach((name, card) -> partial.put(name, card.etag()));
+        Set<String> given = new HashSet<>(someRemoved);
+        someChanged.forEach(c -> given.add(c.name()));
+        for (String name : names) {
+            if (!given.contains(name)) {
+                String was = before.get(name);
+                if (was == null) {
+                    partial.remove(name);
+                } else {
+                    partial.put(name, was);
+                }
+            }
+        }
         String id = idOf(partial);
         store.save(info().id(), id, partial);
         return new SyncAnswer(someChanged, someRemoved, token(id), true);
+    }
+
+    /**
+     * The ETags, before, of every card that changed from the state {@code id} to the current one, if the
+     * way there is still in memory; empty otherwise (the caller reads the stored state).
+     */
+    private Optional<Map<String, String>> stepsSince(String id, String nowId) {
+        synchronized (lock) {
+            List<Step> steps = new ArrayList<>(history);
+            for (int from = steps.size() - 1; from >= 0; from--) {
+                if (steps.get(from).fromId().equals(id)) {
+                    if (!steps.get(steps.size() - 1).toId().equals(nowId)) {
+                        return Optional.empty();
+                    }
+                    Map<String, String> before = new HashMap<>();
+                    for (Step step : steps.subList(from, steps.size())) {
+                        step.before().forEach((name, etag) -> {
+                            if (!before.containsKey(name)) {
+                                before.put(name, etag); // the earliest value is the one at the token's state
+                            }
+                        });
+                    }
+                    return Optional.of(before);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The current version. Rebuilt (a listing, its hash, its stored state, one step of history) only when
+     * the book's ctag moved; otherwise answered from memory.
+     */
+    private Version current() {
+        String ctag = delegate.ctag();
+        synchronized (lock) {
+            if (current != null && current.ctag().equals(ctag)) {
+                touchNow(current);
+                return current;
+            }
+        }
+        Map<String, CardSummary> cards = listing();
+        Map<String, String> etags = etags(cards);
+        String id = idOf(etags);
+        store.save(info().id(), id, etags);
+        synchronized (lock) {
+            Version previous = current;
+            if (previous != null && !previous.id().equals(id)) {
+                remember(new Step(previous.id(), id, before(previous.cards(), cards)));
+            }
+            current = new Version(ctag, id, Collections.unmodifiableMap(cards));
+            touched = clock.instant();
+            return current;
+        }
+    }
+
+    /** Keeps the current state's file within the horizon while the book stays unchanged for long. */
+    private void touchNow(Version version) {
+        Instant now = clock.instant();
+        if (now.isAfter(touched.plus(TOUCH_EVERY))) {
+            touched = now;
+            store.save(info().id(), version.id(), etags(version.cards()));
+        }
+    }
+
+    private void remember(Step step) {
+        history.addLast(step);
+        historyEntries += step.before().size();
+        while (history.size() > HISTORY_STEPS || (historyEntries > HISTORY_ENTRIES && history.size() > 1)) {
+            historyEntries -= history.removeFirst().before().size();
+        }
+    }
+
+    /** For each card that differs between two versions, its ETag in the first (null when it was not there). */
+    private static Map<String, String> before(Map<String, CardSummary> was, Map<String, CardSummary> now) {
+        Map<String, String> before = new HashMap<>();
+        was.forEach((name, card) -> {
+            CardSummary after = now.get(name);
+            if (after == null || !after.etag().equals(card.etag())) {
+                before.put(name, card.etag());
+            }
+        });
+        now.keySet().forEach(name -> {
+            if (!was.containsKey(name)) {
+                before.put(name, null);
+            }
+        });
+        return before;
     }
 
     @Override
