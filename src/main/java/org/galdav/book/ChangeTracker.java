@@ -1,5 +1,7 @@
 package org.galdav.book;
 
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.LDAPException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +37,8 @@ public final class ChangeTracker implements AddressBook {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
     /** Below this many changed entries a poll reads them one by one, whatever the book's size. */
     private static final int RELIST_AT_LEAST = 2_000;
+    /** How long a feed that failed to start is left alone before it is tried again. */
+    private static final java.time.Duration REST = java.time.Duration.ofMinutes(10);
 
     /** Told what the tracker learnt, so that caches in front of the directory agree with it. */
     public interface Listener {
@@ -62,8 +66,16 @@ public final class ChangeTracker implements AddressBook {
     private final Map<String, Held> cards = new HashMap<>();
     private final Map<String, String> nameByDn = new HashMap<>();
     private final Map<String, Set<String>> referrers = new HashMap<>();
+    /** How many cards lie below each DN between the base and the cards (OUs): for renamed or moved OUs. */
+    private final Map<String, Integer> ancestors = new HashMap<>();
+    /** The book's normalized base DN. */
+    private final String base;
     private ChangeFeed feed;
-    private boolean feedless;
+    /** The directory offers no change tracking (for good). */
+    private boolean noFeed;
+    /** A feed that failed to restart is left alone until then (nanos); the served book lists meanwhile. */
+    private boolean resting;
+    private long restingUntil;
     private volatile Snapshot snapshot;
     private long lastPoll;
 
@@ -80,6 +92,7 @@ public final class ChangeTracker implements AddressBook {
         this.pollNanos = pollInterval.toNanos();
         this.nanoTime = nanoTime;
         this.listener = listener;
+        this.base = source.baseDn();
     }
 
     /** The feed in use, if any (for logs, health and tests). */
@@ -113,18 +126,22 @@ public final class ChangeTracker implements AddressBook {
     /** The current state: loaded on first use, then brought up to date at most every poll interval. */
     private Optional<Snapshot> current() throws IOException {
         synchronized (lock) {
-            if (feedless) {
+            if (noFeed) {
                 return Optional.empty();
             }
             if (feed == null) {
                 Optional<ChangeFeed> opened = opener.get();
                 if (opened.isEmpty()) {
-                    feedless = true;
+                    noFeed = true;
                     return Optional.empty();
                 }
                 feed = opened.get();
                 load();
             } else if (snapshot == null) {
+                if (resting && nanoTime.getAsLong() - restingUntil < 0) {
+                    return Optional.empty();
+                }
+                resting = false;
                 restart();
             } else if (nanoTime.getAsLong() - lastPoll >= pollNanos) {
                 poll();
@@ -134,13 +151,14 @@ public final class ChangeTracker implements AddressBook {
     }
 
     private void restart() throws IOException {
+        snapshot = null;
         try {
             feed.start();
         } catch (ChangeTrackingUnavailableException e) {
-            LOG.warn("address book {}: {} stopped working ({}); until galdav restarts, changes are found by "
-                    + "comparing listings", info().id(), feed.kind(), e.getMessage());
-            feedless = true;
-            snapshot = null;
+            LOG.warn("address book {}: {} cannot start ({}); for {} changes are found by comparing listings",
+                    info().id(), feed.kind(), e.getMessage(), REST);
+            resting = true;
+            restingUntil = nanoTime.getAsLong() + REST.toNanos();
             return;
         }
         load();
@@ -149,15 +167,20 @@ public final class ChangeTracker implements AddressBook {
     /** One full listing; the feed's position was taken before it, so nothing falls between. */
     private void load() throws IOException {
         Map<String, Held> before = new HashMap<>(cards);
-        cards.clear();
-        nameByDn.clear();
-        referrers.clear();
+        clear();
         snapshot = null;
         long started = System.nanoTime();
-        source.scanTracked(tracked -> {
-            put(tracked);
-            listener.loaded(tracked.card());
-        });
+        try {
+            source.scanTracked(tracked -> {
+                put(tracked);
+                listener.loaded(tracked.card());
+            });
+        } catch (IOException | RuntimeException e) {
+            // Keep what was known, so that the next successful listing still finds out what changed.
+            clear();
+            before.forEach(this::hold);
+            throw e;
+        }
         lastPoll = nanoTime.getAsLong();
         if (!before.isEmpty()) {
             Set<String> differing = new HashSet<>();
@@ -174,6 +197,13 @@ public final class ChangeTracker implements AddressBook {
                 (System.nanoTime() - started) / 1_000_000, feed.kind());
     }
 
+    private void clear() {
+        cards.clear();
+        nameByDn.clear();
+        referrers.clear();
+        ancestors.clear();
+    }
+
     private void poll() throws IOException {
         ChangeFeed.Changes changes;
         try {
@@ -185,7 +215,7 @@ public final class ChangeTracker implements AddressBook {
             return;
         }
         lastPoll = nanoTime.getAsLong();
-        Set<String> touched = withDescendants(changes.dns());
+        Set<String> touched = relevant(changes.dns());
         if (touched.size() > Math.max(RELIST_AT_LEAST, cards.size() / 4)) {
             // One paged listing is cheaper than thousands of single reads (a bulk import, a reload).
             LOG.info("address book {}: {} entries changed; listing it again", info().id(), touched.size());
@@ -195,7 +225,7 @@ public final class ChangeTracker implements AddressBook {
         if (!touched.isEmpty()) {
             try {
                 apply(touched);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The feed has moved past these changes: a half-applied state is only repaired by listing again.
                 snapshot = null;
                 throw e;
@@ -203,34 +233,19 @@ public final class ChangeTracker implements AddressBook {
         }
     }
 
-    /**
-     * The DNs, plus the DNs of cards below any of them that is not itself a card: renaming or moving an
-     * OU changes the DNs of everything below it, while change logs record only the OU.
-     */
-    private Set<String> withDescendants(Set<String> dns) {
-        List<String> suffixes = new ArrayList<>();
+    /** The DNs that can matter to the book: its cards' DNs, and DNs strictly below its base. */
+    private Set<String> relevant(Set<String> dns) {
+        Set<String> kept = new HashSet<>();
         for (String dn : dns) {
-            if (!dn.isEmpty() && !nameByDn.containsKey(dn)) {
-                suffixes.add("," + dn);
+            if (nameByDn.containsKey(dn) || (!dn.equals(base) && dn.endsWith("," + base))) {
+                kept.add(dn);
             }
         }
-        if (suffixes.isEmpty()) {
-            return dns;
-        }
-        Set<String> all = new HashSet<>(dns);
-        for (String cardDn : nameByDn.keySet()) {
-            for (String suffix : suffixes) {
-                if (cardDn.endsWith(suffix)) {
-                    all.add(cardDn);
-                    break;
-                }
-            }
-        }
-        return all;
+        return kept;
     }
 
     /** Brings the state up to date with the entries at these DNs, and with the cards that depend on them. */
-    private void apply(Set<String> touched) {
+    private void apply(Set<String> touched) throws IOException {
         source.forget(touched);
         Set<String> changed = new HashSet<>();
         try {
@@ -248,33 +263,37 @@ public final class ChangeTracker implements AddressBook {
         }
     }
 
-    private void apply(Set<String> touched, Set<String> changed) {
+    private void apply(Set<String> touched, Set<String> changed) throws IOException {
         Set<String> settled = new HashSet<>();
         // DNs where a card appeared, disappeared or was replaced: cards naming them may render differently.
         Set<String> reassigned = new HashSet<>();
         Set<String> lookUp = new HashSet<>();
         for (String dn : touched) {
             String previous = nameByDn.get(dn);
-            Optional<TrackedCard> now = source.readAt(dn);
-            if (now.isPresent()) {
-                String name = now.get().card().name();
-                Held moved = cards.get(name);
-                if (moved != null && !moved.dn().equals(dn)) {
-                    reassigned.add(moved.dn());
-                }
-                if (!name.equals(previous)) {
+            if (previous != null) {
+                Optional<TrackedCard> now = source.readAt(dn);
+                if (now.isPresent()) {
+                    found(now.get(), previous, changed, settled, reassigned, lookUp);
+                } else {
                     reassigned.add(dn);
-                    if (previous != null) {
-                        lookUp.add(previous);
+                    lookUp.add(previous);
+                }
+            } else {
+                // Not a card's DN: a new entry, or an OU renamed, moved in or out, whose entries are not
+                // reported one by one. What is below it now is read; cards that were below it are looked up.
+                List<String> wereBelow = ancestors.containsKey(dn) ? cardDnsBelow(dn) : List.of();
+                Set<String> seen = new HashSet<>();
+                source.readBelow(dn, card -> {
+                    seen.add(card.dn());
+                    found(card, nameByDn.get(card.dn()), changed, settled, reassigned, lookUp);
+                });
+                for (String below : wereBelow) {
+                    String name = nameByDn.get(below);
+                    if (!seen.contains(below) && name != null) {
+                        reassigned.add(below);
+                        lookUp.add(name);
                     }
                 }
-                if (put(now.get())) {
-                    changed.add(name);
-                }
-                settled.add(name);
-            } else if (previous != null) {
-                reassigned.add(dn);
-                lookUp.add(previous);
             }
         }
         // Cards that were at a touched DN and are not there now: moved outside what was touched, or gone.
@@ -287,6 +306,37 @@ public final class ChangeTracker implements AddressBook {
         }
         dependents.removeAll(settled);
         refresh(dependents, changed, settled, new HashSet<>());
+    }
+
+    /** A card read at its DN now, where {@code previous} (maybe null) was the card known at that DN. */
+    private void found(TrackedCard card, String previous, Set<String> changed, Set<String> settled,
+                       Set<String> reassigned, Set<String> lookUp) {
+        String name = card.card().name();
+        Held moved = cards.get(name);
+        if (moved != null && !moved.dn().equals(card.dn())) {
+            reassigned.add(moved.dn());
+        }
+        if (!name.equals(previous)) {
+            reassigned.add(card.dn());
+            if (previous != null) {
+                lookUp.add(previous);
+            }
+        }
+        if (put(card)) {
+            changed.add(name);
+        }
+        settled.add(name);
+    }
+
+    private List<String> cardDnsBelow(String dn) {
+        String suffix = "," + dn;
+        List<String> below = new ArrayList<>();
+        for (String cardDn : nameByDn.keySet()) {
+            if (cardDn.endsWith(suffix)) {
+                below.add(cardDn);
+            }
+        }
+        return below;
     }
 
     /** Re-reads cards by name: each is updated, or removed when the directory no longer has it. */
@@ -322,17 +372,44 @@ public final class ChangeTracker implements AddressBook {
         String name = tracked.card().name();
         Held before = remove(name);
         Held now = new Held(tracked.card().summary(), tracked.dn(), tracked.dependsOn());
-        cards.put(name, now);
-        nameByDn.put(now.dn(), name);
-        for (String dn : now.dependsOn()) {
+        hold(name, now);
+        return before == null || !before.summary().etag().equals(now.summary().etag());
+    }
+
+    private void hold(String name, Held held) {
+        cards.put(name, held);
+        nameByDn.put(held.dn(), name);
+        for (String dn : held.dependsOn()) {
             referrers.computeIfAbsent(dn, d -> new HashSet<>()).add(name);
         }
-        return before == null || !before.summary().etag().equals(now.summary().etag());
+        for (String ancestor : ancestorsOf(held.dn())) {
+            ancestors.merge(ancestor, 1, Integer::sum);
+        }
+    }
+
+    /** The DNs above a card's DN, up to the book's base. */
+    private List<String> ancestorsOf(String dn) {
+        List<String> above = new ArrayList<>();
+        try {
+            for (DN parent = new DN(dn).getParent(); parent != null; parent = parent.getParent()) {
+                String normalized = parent.toNormalizedString();
+                if (normalized.equals(base) || !normalized.endsWith("," + base)) {
+                    break;
+                }
+                above.add(normalized);
+            }
+        } catch (LDAPException e) {
+            // An unparsable DN has no ancestors worth knowing.
+        }
+        return above;
     }
 
     private Held remove(String name) {
         Held before = cards.remove(name);
         if (before != null) {
+            for (String ancestor : ancestorsOf(before.dn())) {
+                ancestors.computeIfPresent(ancestor, (a, count) -> count == 1 ? null : count - 1);
+            }
             nameByDn.remove(before.dn(), name);
             for (String dn : before.dependsOn()) {
                 Set<String> names = referrers.get(dn);

@@ -53,6 +53,11 @@ public final class LdapAddressBook implements AddressBook {
     private volatile QueryTranslator translator;
     private final DirectoryMemberResolver members;
 
+    /** The normalized base DN (the tracker tells DNs in the book from DNs outside it). */
+    public String baseDn() {
+        return DirectoryMemberResolver.normalized(baseDn);
+    }
+
     public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper) {
         this.info = info;
         this.directory = directory;
@@ -185,6 +190,28 @@ public final class LdapAddressBook implements AddressBook {
                 .flatMap(this::tracked);
     }
 
+    /**
+     * Every card at or below a DN, read now (a new entry, or an OU that was renamed or moved in);
+     * complete or failing. Nothing outside the book's base is read.
+     */
+    public void readBelow(String dn, CardSink<TrackedCard> sink) throws IOException {
+        try {
+            if (!new DN(dn).isDescendantOf(baseDn, true)) {
+                return;
+            }
+        } catch (LDAPException e) {
+            return;
+        }
+        SearchOutcome outcome = stream(dn, mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
+            sink.accept(tracked);
+            return true;
+        });
+        if (!outcome.complete()) {
+            throw new SourceUnavailableException("address book " + info.id() + ": reading below " + dn
+                    + " ended early (size or time limit)", null);
+        }
+    }
+
     /** Forgets what is known of these DNs (entries changed, moved or deleted), so cards naming them are resolved anew. */
     public void forget(Collection<String> dns) {
         dns.forEach(members::forget);
@@ -262,6 +289,11 @@ public final class LdapAddressBook implements AddressBook {
 
     /** @param whole when true, fetch past server size limits (see {@link Directory#searchAll}) */
     private SearchOutcome stream(Filter filter, boolean whole, int pageSize, CardHandler handler) throws IOException {
+        return stream(baseDn, filter, whole, pageSize, handler);
+    }
+
+    private SearchOutcome stream(String base, Filter filter, boolean whole, int pageSize, CardHandler handler)
+            throws IOException {
         EntryHandler entries = entry -> {
             Optional<TrackedCard> card = tracked(entry);
             try {
@@ -274,8 +306,8 @@ public final class LdapAddressBook implements AddressBook {
         String id = mapper.mapping().idAttribute();
         try {
             return whole && isUuid(id)
-                    ? directory.searchAll(baseDn, filter, attributes, id, pageSize, entries)
-                    : directory.search(baseDn, filter, attributes, pageSize, entries);
+                    ? directory.searchAll(base, filter, attributes, id, pageSize, entries)
+                    : directory.search(base, filter, attributes, pageSize, entries);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -41,7 +41,13 @@ public final class ChangeFeeds {
         if (mode == Mode.USN || (mode == Mode.AUTO && activeDirectory)) {
             candidates.add(new UsnFeed(directory, baseDn));
         }
-        if (mode == Mode.SYNCREPL || (mode == Mode.AUTO && syncControl)) {
+        // 389-DS's content synchronization plugin ends every refresh with refreshDeletes FALSE, which RFC 4533
+        // reads as "delete whatever was not sent": its change log is used there instead.
+        boolean ds389 = root.map(r -> String.valueOf(r.getAttributeValue("vendorName")).contains("389")).orElse(false);
+        if (mode == Mode.SYNCREPL && ds389) {
+            LOG.warn("sync.change-tracking = syncrepl is not used with 389-DS (its refreshes do not follow RFC 4533 "
+                    + "§3.3.1); use changelog");
+        } else if (mode == Mode.SYNCREPL || (mode == Mode.AUTO && syncControl && !ds389)) {
             candidates.add(new SyncReplFeed(directory, baseDn));
         }
         if (mode == Mode.CHANGELOG || (mode == Mode.AUTO && changelog)) {

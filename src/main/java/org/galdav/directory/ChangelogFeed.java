@@ -165,7 +165,8 @@ final class ChangelogFeed implements ChangeFeed {
     }
 
     private static String serverOf(LDAPConnection connection) {
-        return connection.getConnectedAddress() + ":" + connection.getConnectedPort();
+        // The address, not the host name: behind round-robin DNS one name stands for several servers.
+        return connection.getConnectedIPAddress() + ":" + connection.getConnectedPort();
     }
 
     private static long number(String text) {

@@ -189,6 +189,15 @@ public final class Directory implements AutoCloseable {
     }
 
     /**
+     * Answers that say "there is no such entry for you": a missing or hidden entry, a referral elsewhere,
+     * and DNs the server cannot take (a stale member value naming an unknown attribute, alias trouble).
+     */
+    private static final Set<ResultCode> ABSENT = Set.of(ResultCode.NO_SUCH_OBJECT,
+            ResultCode.INSUFFICIENT_ACCESS_RIGHTS, ResultCode.REFERRAL, ResultCode.INVALID_DN_SYNTAX,
+            ResultCode.ALIAS_PROBLEM, ResultCode.ALIAS_DEREFERENCING_PROBLEM, ResultCode.UNDEFINED_ATTRIBUTE_TYPE,
+            ResultCode.NAMING_VIOLATION);
+
+    /**
      * The entry at a DN as it is now, with ranged attributes (AD's {@code member;range=}) completed.
      * Empty only when the directory says so: no such entry, the filter does not match, or the entry is
      * hidden from the service account. A limit, a timeout or any other failure throws
@@ -204,8 +213,7 @@ public final class Directory implements AutoCloseable {
                             1, (int) Math.max(1, settings.operationTimeout().toSeconds()), false, filter, attributes));
                 } catch (LDAPSearchException e) {
                     ResultCode code = e.getResultCode();
-                    if (code == ResultCode.NO_SUCH_OBJECT || code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS
-                            || code == ResultCode.REFERRAL) {
+                    if (ABSENT.contains(code)) {
                         return null;
                     }
                     throw e;

@@ -85,8 +85,10 @@ final class SyncReplFeed implements ChangeFeed {
         }
         round.changed.forEach((uuid, dn) -> {
             String old = dnByUuid.put(uuid, dn);
-            if (old != null) {
+            if (old != null && !old.equals(dn)) {
                 touched.add(old); // a rename or move: the old DN is vacated
+                // An OU renamed or moved: syncprov does not send the entries below it, whose DNs changed too.
+                moveDescendants(dnByUuid, old, dn);
             }
             touched.add(dn);
         });
@@ -246,6 +248,13 @@ final class SyncReplFeed implements ChangeFeed {
             }
         }
         return new ASN1OctetString(kept.toString());
+    }
+
+    /** Rewrites the DNs below {@code oldDn} to lie below {@code newDn} (normalized DNs). */
+    static <K> void moveDescendants(Map<K, String> dns, String oldDn, String newDn) {
+        String suffix = "," + oldDn;
+        dns.replaceAll((key, dn) -> dn.endsWith(suffix)
+                ? dn.substring(0, dn.length() - suffix.length()) + "," + newDn : dn);
     }
 
     static String normalized(String dn) {

@@ -141,8 +141,16 @@ final class UsnFeed implements ChangeFeed {
         if (service == null) {
             return "";
         }
-        SearchResultEntry settings = connection.getEntry(service, "invocationId");
-        byte[] invocation = settings == null ? null : settings.getAttributeValueBytes("invocationId");
+        byte[] invocation = null;
+        try {
+            SearchResultEntry settings = connection.getEntry(service, "invocationId");
+            invocation = settings == null ? null : settings.getAttributeValueBytes("invocationId");
+        } catch (LDAPException e) {
+            if (!e.getResultCode().isConnectionUsable()) {
+                throw e;
+            }
+            // Not readable (a hardened configuration partition): the USN-went-back check remains.
+        }
         return service + (invocation == null ? "" : "#" + StaticUtils.toHex(invocation));
     }
 
@@ -152,6 +160,8 @@ final class UsnFeed implements ChangeFeed {
         String old = inside ? dnByGuid.put(guid, dn) : dnByGuid.remove(guid);
         if (old != null && !old.equals(dn)) {
             touched.add(old);
+            // An OU renamed or moved: AD does not touch the objects below it, their DNs change all the same.
+            SyncReplFeed.moveDescendants(dnByGuid, old, dn);
         }
         if (inside) {
             touched.add(dn);

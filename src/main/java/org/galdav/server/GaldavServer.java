@@ -124,7 +124,8 @@ public final class GaldavServer implements AutoCloseable {
                                     cached.forget(names);
                                 }
                             });
-                    AddressBook syncing = new org.galdav.sync.SyncingAddressBook(tracked, snapshots);
+                    AddressBook syncing = new org.galdav.sync.SyncingAddressBook(tracked, snapshots,
+                            LdapAddressBook::ctagOf);
                     ldapBooks.add(ldapBook);
                     served.add(syncing);
                     visible.add(new ConfiguredBooks.Entry(syncing, book.allowedGroups(), perUser));

@@ -43,6 +43,11 @@ public final class SnapshotStore {
         this.clock = clock;
     }
 
+    /** How long an unused state is kept. */
+    public Duration horizon() {
+        return horizon;
+    }
+
     /** Stores a state unless it is already there; touching it keeps it within the horizon. */
     public void save(String book, String id, Map<String, String> etags) {
         Path file = file(book, id);

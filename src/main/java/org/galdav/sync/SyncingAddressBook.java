@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.galdav.core.AddressBook;
@@ -50,7 +51,7 @@ public final class SyncingAddressBook implements AddressBook, Syncable {
     /** Recent versions answered from memory: at most this many steps, holding at most this many entries. */
     private static final int HISTORY_STEPS = 256;
     private static final int HISTORY_ENTRIES = 200_000;
-    /** How often the current state's file is touched, so that it outlives the horizon while it is current. */
+    /** How often (at most) the current state's file is touched, so that it outlives the horizon while current. */
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
 
     /** The book's content at one moment: its ctag, its id, and its cards by name. */
@@ -64,19 +65,28 @@ public final class SyncingAddressBook implements AddressBook, Syncable {
     private final AddressBook delegate;
     private final SnapshotStore store;
     private final Clock clock;
+    private final Function<Map<String, String>, String> ctagOf;
     private final Object lock = new Object();
+    /** One rebuild at a time: a slower, older listing must not replace a newer version. */
+    private final Object rebuilding = new Object();
     private Version current;
     private Instant touched = Instant.EPOCH;
     private final Deque<Step> history = new ArrayDeque<>();
     private int historyEntries;
 
-    public SyncingAddressBook(AddressBook delegate, SnapshotStore store) {
-        this(delegate, store, Clock.systemUTC());
+    /**
+     * @param ctagOf how the delegate computes its ctag from name → ETag: a version remembers the ctag of
+     *               its own content, so that the ctag alone can tell whether the content is still the same
+     */
+    public SyncingAddressBook(AddressBook delegate, SnapshotStore store, Function<Map<String, String>, String> ctagOf) {
+        this(delegate, store, ctagOf, Clock.systemUTC());
     }
 
-    SyncingAddressBook(AddressBook delegate, SnapshotStore store, Clock clock) {
+    SyncingAddressBook(AddressBook delegate, SnapshotStore store, Function<Map<String, String>, String> ctagOf,
+                       Clock clock) {
         this.delegate = delegate;
         this.store = store;
+        this.ctagOf = ctagOf;
         this.clock = clock;
     }
 
@@ -188,32 +198,49 @@ public final class SyncingAddressBook implements AddressBook, Syncable {
      * the book's ctag moved; otherwise answered from memory.
      */
     private Version current() {
-        String ctag = delegate.ctag();
+        Version known = upToDate(delegate.ctag());
+        if (known != null) {
+            return known;
+        }
+        synchronized (rebuilding) {
+            known = upToDate(delegate.ctag());
+            if (known != null) {
+                return known; // another request rebuilt it meanwhile
+            }
+            Map<String, CardSummary> cards = listing();
+            Map<String, String> etags = etags(cards);
+            String id = idOf(etags);
+            store.save(info().id(), id, etags);
+            synchronized (lock) {
+                Version previous = current;
+                if (previous != null && !previous.id().equals(id)) {
+                    remember(new Step(previous.id(), id, before(previous.cards(), cards)));
+                }
+                // The ctag of this very content, whatever the delegate's ctag said a moment ago.
+                current = new Version(ctagOf.apply(etags), id, Collections.unmodifiableMap(cards));
+                touched = clock.instant();
+                return current;
+            }
+        }
+    }
+
+    /** The current version if the delegate's ctag says the content is still the same, else null. */
+    private Version upToDate(String ctag) {
         synchronized (lock) {
             if (current != null && current.ctag().equals(ctag)) {
                 touchNow(current);
                 return current;
             }
-        }
-        Map<String, CardSummary> cards = listing();
-        Map<String, String> etags = etags(cards);
-        String id = idOf(etags);
-        store.save(info().id(), id, etags);
-        synchronized (lock) {
-            Version previous = current;
-            if (previous != null && !previous.id().equals(id)) {
-                remember(new Step(previous.id(), id, before(previous.cards(), cards)));
-            }
-            current = new Version(ctag, id, Collections.unmodifiableMap(cards));
-            touched = clock.instant();
-            return current;
+            return null;
         }
     }
 
     /** Keeps the current state's file within the horizon while the book stays unchanged for long. */
     private void touchNow(Version version) {
         Instant now = clock.instant();
-        if (now.isAfter(touched.plus(TOUCH_EVERY))) {
+        Duration half = store.horizon().dividedBy(2);
+        Duration every = half.compareTo(TOUCH_EVERY) < 0 ? half : TOUCH_EVERY;
+        if (now.isAfter(touched.plus(every))) {
             touched = now;
             store.save(info().id(), version.id(), etags(version.cards()));
         }

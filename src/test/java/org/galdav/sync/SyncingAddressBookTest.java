@@ -38,13 +38,15 @@ class SyncingAddressBookTest {
     private static final class Book implements AddressBook {
         final Map<String, String> etags = new TreeMap<>();
         final AtomicInteger listings = new AtomicInteger();
+        /** A ctag that lags behind the content (a cache), when set. */
+        String laggingCtag;
 
         public BookInfo info() {
             return new BookInfo("b", "B", "", 1_000_000);
         }
 
         public String ctag() {
-            return "ctag-" + SyncingAddressBook.idOf(etags);
+            return laggingCtag != null ? laggingCtag : ctagOf(etags);
         }
 
         public void list(CardSink<CardSummary> sink) throws java.io.IOException {
@@ -66,11 +68,17 @@ class SyncingAddressBookTest {
         }
     }
 
+    static String ctagOf(Map<String, String> etags) {
+        Map<String, String> quoted = new TreeMap<>();
+        etags.forEach((name, etag) -> quoted.put(name, etag.startsWith("\"") ? etag : "\"" + etag + "\""));
+        return "ctag-" + SyncingAddressBook.idOf(quoted);
+    }
+
     @Test
     void everyTokenLeadsExactlyToTheCurrentContent() throws Exception {
         Book book = new Book();
         SnapshotStore store = new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC());
-        SyncingAddressBook syncing = new SyncingAddressBook(book, store);
+        SyncingAddressBook syncing = new SyncingAddressBook(book, store, SyncingAddressBookTest::ctagOf);
         Random random = new Random(7);
         for (int i = 0; i < 40; i++) {
             book.etags.put("c" + i + ".vcf", "v0");
@@ -111,7 +119,7 @@ class SyncingAddressBookTest {
             }
         }
         // A new instance on the same state directory (no history in memory) answers the same.
-        SyncingAddressBook restarted = new SyncingAddressBook(book, store);
+        SyncingAddressBook restarted = new SyncingAddressBook(book, store, SyncingAddressBookTest::ctagOf);
         List<Map.Entry<String, Map<String, String>>> all = new ArrayList<>(tokens.entrySet());
         java.util.Collections.shuffle(all, random);
         for (Map.Entry<String, Map<String, String>> known : all.subList(0, Math.min(30, all.size()))) {
@@ -126,7 +134,7 @@ class SyncingAddressBookTest {
         Book book = new Book();
         book.etags.put("a.vcf", "1");
         SyncingAddressBook syncing = new SyncingAddressBook(book,
-                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()));
+                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), SyncingAddressBookTest::ctagOf);
         String token = syncing.changesSince("", Integer.MAX_VALUE).token();
         int listings = book.listings.get();
         for (int i = 0; i < 5; i++) {
@@ -136,6 +144,25 @@ class SyncingAddressBookTest {
             assertThat(syncing.currentToken()).isEqualTo(token);
         }
         assertThat(book.listings.get()).isEqualTo(listings);
+    }
+
+    @Test
+    void aCtagThatLagsBehindTheListingNeverPinsAWrongVersion() throws Exception {
+        Book book = new Book();
+        book.etags.put("a.vcf", "0");
+        SyncingAddressBook syncing = new SyncingAddressBook(book,
+                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), SyncingAddressBookTest::ctagOf);
+        syncing.changesSince("", Integer.MAX_VALUE);
+        Map<String, String> one = Map.of("a.vcf", "1");
+        book.etags.put("a.vcf", "2");
+        book.laggingCtag = ctagOf(one); // the ctag still names content "1" while the listing shows "2"
+        Map<String, String> client = new TreeMap<>();
+        String token = apply(client, syncing.changesSince("", Integer.MAX_VALUE));
+        assertThat(client).containsEntry("a.vcf", "\"2\"");
+        book.etags.put("a.vcf", "1"); // back to "1": now the ctag is right
+        book.laggingCtag = null;
+        apply(client, syncing.changesSince(token, Integer.MAX_VALUE));
+        assertThat(client).containsEntry("a.vcf", "\"1\"");
     }
 
     /** Applies an answer to a client's copy (name -> quoted ETag); returns the answer's token. */
