@@ -47,6 +47,14 @@ public final class ChangeTracker implements AddressBook {
 
         /** These cards were changed or removed. */
         void changed(Collection<String> names);
+
+        /** The whole book was listed (first use, or the directory could no longer say what changed). */
+        default void listed() {
+        }
+
+        /** A poll asked the directory what changed; it reported this many entries. */
+        default void polled(long entries) {
+        }
     }
 
     private record Held(CardSummary summary, String dn, Set<String> dependsOn) {
@@ -193,6 +201,7 @@ public final class ChangeTracker implements AddressBook {
             listener.changed(differing);
         }
         publish();
+        listener.listed();
         LOG.info("address book {}: {} cards listed in {} ms; changes followed with {}", info().id(), cards.size(),
                 (System.nanoTime() - started) / 1_000_000, feed.kind());
     }
@@ -215,6 +224,7 @@ public final class ChangeTracker implements AddressBook {
             return;
         }
         lastPoll = nanoTime.getAsLong();
+        listener.polled(changes.entriesRead() + changes.presentNotices());
         Set<String> touched = relevant(changes.dns());
         if (touched.size() > Math.max(RELIST_AT_LEAST, cards.size() / 4)) {
             // One paged listing is cheaper than thousands of single reads (a bulk import, a reload).

@@ -122,6 +122,18 @@ public final class GaldavServer implements AutoCloseable {
                                 @Override
                                 public void changed(java.util.Collection<String> names) {
                                     cached.forget(names);
+                                    registry.counter("galdav.sync.cards.changed", "book", book.id())
+                                            .increment(names.size());
+                                }
+
+                                @Override
+                                public void listed() {
+                                    registry.counter("galdav.sync.listings", "book", book.id()).increment();
+                                }
+
+                                @Override
+                                public void polled(long entries) {
+                                    registry.counter("galdav.sync.polls", "book", book.id()).increment();
                                 }
                             });
                     AddressBook syncing = new org.galdav.sync.SyncingAddressBook(tracked, snapshots,

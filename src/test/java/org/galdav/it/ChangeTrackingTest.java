@@ -97,6 +97,11 @@ class ChangeTrackingTest {
                 assertThat(again.removed()).isEmpty();
                 assertThat(again.token()).isEqualTo(incremental.token());
                 assertThat(bookProperty(client, "sync-token")).isEqualTo(incremental.token());
+                Map<String, Double> metrics = metrics(client.get("/metrics").body());
+                assertThat(metrics.get("galdav_sync_listings_total{book=\"directory\"}")).as("one listing").isEqualTo(1.0);
+                assertThat(metrics.get("galdav_sync_polls_total{book=\"directory\"}")).isGreaterThanOrEqualTo(1.0);
+                assertThat(metrics.get("galdav_sync_cards_changed_total{book=\"directory\"}"))
+                        .isEqualTo((double) incremental.changed().size() + incremental.removed().size());
             }
         }
     }
@@ -122,6 +127,10 @@ class ChangeTrackingTest {
                 assertThat(changes.changed().keySet()).containsExactly(someone);
                 assertThat(changes.removed()).isEmpty();
                 assertThat(changes.changed().get(someone)).isNotEqualTo(before.get(someone));
+                // Operators see it: two full listings (the first, and the one after the position was lost).
+                Map<String, Double> metrics = metrics(client.get("/metrics").body());
+                assertThat(metrics.get("galdav_sync_listings_total{book=\"directory\"}")).isEqualTo(2.0);
+                assertThat(metrics.get("galdav_sync_cards_changed_total{book=\"directory\"}")).isEqualTo(1.0);
             }
         }
     }
@@ -309,6 +318,18 @@ class ChangeTrackingTest {
                 slapd.close();
             }
         };
+    }
+
+    /** Prometheus text format: one "name{labels} value" per line, comments skipped. */
+    private static Map<String, Double> metrics(String text) {
+        Map<String, Double> values = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            int space = line.lastIndexOf(' ');
+            if (!line.startsWith("#") && space > 0) {
+                values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return values;
     }
 
     private static long entriesRead(List<TestServers.Search> searches) {
