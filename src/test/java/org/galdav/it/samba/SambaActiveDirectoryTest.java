@@ -173,6 +173,22 @@ class SambaActiveDirectoryTest {
             assertThat(again.changed()).isEmpty();
             assertThat(again.removed()).isEmpty();
             assertThat(again.token()).isEqualTo(incremental.token());
+
+            // Renaming an OU does not touch the objects below it; deleting one of them later must still show.
+            Map<String, String> known = SyncChecks.freshListing(settings, scratch, "eenabled", PASSWORD, book);
+            try (LDAPConnection admin = samba.connectAsAdmin()) {
+                admin.modifyDN("OU=Inner," + sync, "OU=Renamed", true);
+            }
+            SyncChecks.Answer renamed = SyncChecks.sync(user, book, again.token());
+            SyncChecks.assertExactly(renamed, known, SyncChecks.freshListing(settings, scratch, "eenabled", PASSWORD, book));
+            known = SyncChecks.freshListing(settings, scratch, "eenabled", PASSWORD, book);
+            try (LDAPConnection admin = samba.connectAsAdmin()) {
+                admin.delete("CN=Ines Inner,OU=Renamed," + sync);
+            }
+            SyncChecks.Answer afterDelete = SyncChecks.sync(user, book, renamed.token());
+            SyncChecks.assertExactly(afterDelete, known,
+                    SyncChecks.freshListing(settings, scratch, "eenabled", PASSWORD, book));
+            assertThat(afterDelete.removed()).hasSize(1);
         }
     }
 
