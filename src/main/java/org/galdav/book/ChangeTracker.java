@@ -52,8 +52,8 @@ public final class ChangeTracker implements AddressBook {
         default void listed() {
         }
 
-        /** A poll asked the directory what changed; it reported this many entries. */
-        default void polled(long entries) {
+        /** A poll asked the directory what changed. */
+        default void polled() {
         }
     }
 
@@ -101,13 +101,6 @@ public final class ChangeTracker implements AddressBook {
         this.nanoTime = nanoTime;
         this.listener = listener;
         this.base = source.baseDn();
-    }
-
-    /** The feed in use, if any (for logs, health and tests). */
-    public Optional<String> feedKind() {
-        synchronized (lock) {
-            return Optional.ofNullable(feed).map(ChangeFeed::kind);
-        }
     }
 
     @Override
@@ -214,7 +207,7 @@ public final class ChangeTracker implements AddressBook {
     }
 
     private void poll() throws IOException {
-        ChangeFeed.Changes changes;
+        Set<String> changes;
         try {
             changes = feed.poll();
         } catch (ChangeTrackingUnavailableException e) {
@@ -224,8 +217,8 @@ public final class ChangeTracker implements AddressBook {
             return;
         }
         lastPoll = nanoTime.getAsLong();
-        listener.polled(changes.entriesRead() + changes.presentNotices());
-        Set<String> touched = relevant(changes.dns());
+        listener.polled();
+        Set<String> touched = relevant(changes);
         if (touched.size() > Math.max(RELIST_AT_LEAST, cards.size() / 4)) {
             // One paged listing is cheaper than thousands of single reads (a bulk import, a reload).
             LOG.info("address book {}: {} entries changed; listing it again", info().id(), touched.size());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.galdav.directory.Directory;
+import org.galdav.directory.DistinguishedNames;
 import org.galdav.mapping.EntryMapper;
 import org.galdav.mapping.MemberResolver;
 
@@ -39,7 +40,7 @@ final class DirectoryMemberResolver implements MemberResolver {
     public List<String> uidsOf(List<String> memberDns) {
         Set<String> out = new LinkedHashSet<>(memberDns.size() * 2);
         for (String dn : memberDns) {
-            uids.get(normalized(dn), this::lookup).ifPresent(out::add);
+            uids.get(DistinguishedNames.normalized(dn), this::lookup).ifPresent(out::add);
         }
         return List.copyOf(out);
     }
@@ -56,7 +57,7 @@ final class DirectoryMemberResolver implements MemberResolver {
 
     /** Records an entry seen by another search, so that groups listed later need no extra reads. */
     void remember(String dn, String id) {
-        String key = normalized(dn);
+        String key = DistinguishedNames.normalized(dn);
         if (!key.isEmpty()) {
             uids.put(key, Optional.of(id));
         }
@@ -73,13 +74,5 @@ final class DirectoryMemberResolver implements MemberResolver {
         // Strict: a transient failure must not be remembered as "not in the book" (it would drop a member).
         return directory.readCurrent(dn, mapper.mapping().entryFilter(), new String[] {mapper.mapping().idAttribute()})
                 .flatMap(mapper::idOf);
-    }
-
-    static String normalized(String dn) {
-        try {
-            return new DN(dn).toNormalizedString();
-        } catch (LDAPException e) {
-            return "";
-        }
     }
 }

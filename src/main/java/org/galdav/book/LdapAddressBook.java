@@ -1,8 +1,6 @@
 package org.galdav.book;
 
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,7 @@ import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.query.CardMatcher;
 import org.galdav.core.query.CardQuery;
 import org.galdav.directory.Directory;
+import org.galdav.directory.DistinguishedNames;
 import org.galdav.directory.EntryHandler;
 import org.galdav.directory.SearchOutcome;
 import org.galdav.mapping.EntryMapper;
@@ -55,7 +54,7 @@ public final class LdapAddressBook implements AddressBook {
 
     /** The normalized base DN (the tracker tells DNs in the book from DNs outside it). */
     public String baseDn() {
-        return DirectoryMemberResolver.normalized(baseDn);
+        return DistinguishedNames.normalized(baseDn);
     }
 
     public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper) {
@@ -101,17 +100,7 @@ public final class LdapAddressBook implements AddressBook {
 
     @Override
     public void scan(CardSink<Card> sink) throws IOException {
-        // Group cards must not name members deleted since they were last seen: start afresh.
-        members.forgetAll();
-        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
-            sink.accept(tracked.card());
-            return true;
-        });
-        if (!outcome.complete()) {
-            // A short listing would make sync clients delete the missing people: fail instead.
-            throw new SourceUnavailableException("address book " + info.id() + ": the directory ended the listing after "
-                    + outcome.entries() + " entries (size or time limit); give the service account higher limits", null);
-        }
+        scanTracked(tracked -> sink.accept(tracked.card()));
     }
 
     @Override
@@ -163,14 +152,24 @@ public final class LdapAddressBook implements AddressBook {
 
     /** Every card with its DN and dependencies; like {@link #scan}, complete or failing. */
     public void scanTracked(CardSink<TrackedCard> sink) throws IOException {
+        // Group cards must not name members deleted since they were last seen: start afresh.
         members.forgetAll();
-        SearchOutcome outcome = stream(mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
+        streamComplete(baseDn, sink);
+    }
+
+    /**
+     * Every card at or below {@code base}. A listing cut short would make sync clients delete the missing
+     * people, so it fails instead.
+     */
+    private void streamComplete(String base, CardSink<TrackedCard> sink) throws IOException {
+        SearchOutcome outcome = stream(base, mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
             sink.accept(tracked);
             return true;
         });
         if (!outcome.complete()) {
-            throw new SourceUnavailableException("address book " + info.id() + ": the directory ended the listing after "
-                    + outcome.entries() + " entries (size or time limit); give the service account higher limits", null);
+            throw new SourceUnavailableException("address book " + info.id() + ": the directory ended the listing below "
+                    + base + " after " + outcome.entries() + " entries (size or time limit); give the service account "
+                    + "higher limits", null);
         }
     }
 
@@ -179,11 +178,7 @@ public final class LdapAddressBook implements AddressBook {
      * book's base, or the book's filter leaves it out.
      */
     public Optional<TrackedCard> readAt(String dn) {
-        try {
-            if (!new DN(dn).isDescendantOf(baseDn, true)) {
-                return Optional.empty();
-            }
-        } catch (LDAPException e) {
+        if (!isInBase(dn)) {
             return Optional.empty();
         }
         return directory.readCurrent(dn, mapper.mapping().entryFilter(), mapper.mapping().requestedAttributes())
@@ -195,21 +190,13 @@ public final class LdapAddressBook implements AddressBook {
      * complete or failing. Nothing outside the book's base is read.
      */
     public void readBelow(String dn, CardSink<TrackedCard> sink) throws IOException {
-        try {
-            if (!new DN(dn).isDescendantOf(baseDn, true)) {
-                return;
-            }
-        } catch (LDAPException e) {
-            return;
+        if (isInBase(dn)) {
+            streamComplete(dn, sink);
         }
-        SearchOutcome outcome = stream(dn, mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
-            sink.accept(tracked);
-            return true;
-        });
-        if (!outcome.complete()) {
-            throw new SourceUnavailableException("address book " + info.id() + ": reading below " + dn
-                    + " ended early (size or time limit)", null);
-        }
+    }
+
+    private boolean isInBase(String dn) {
+        return DistinguishedNames.isAtOrBelow(dn, baseDn);
     }
 
     /** Forgets what is known of these DNs (entries changed, moved or deleted), so cards naming them are resolved anew. */
@@ -271,14 +258,14 @@ public final class LdapAddressBook implements AddressBook {
         Set<String> dependsOn = new HashSet<>();
         MemberResolver recording = dns -> {
             for (String dn : dns) {
-                dependsOn.add(DirectoryMemberResolver.normalized(dn));
+                dependsOn.add(DistinguishedNames.normalized(dn));
             }
             return members.uidsOf(dns);
         };
         try {
             return mapper.map(entry, recording).map(m -> new TrackedCard(
                     RenderedCard.of(m, mapper.mapping().fingerprint()),
-                    DirectoryMemberResolver.normalized(entry.getDN()), dependsOn));
+                    DistinguishedNames.normalized(entry.getDN()), dependsOn));
         } catch (SourceUnavailableException e) {
             throw e; // the directory failed (resolving members): not a property of this entry
         } catch (RuntimeException e) {

@@ -22,7 +22,8 @@ public interface ChangeFeed {
     void start() throws ChangeTrackingUnavailableException;
 
     /**
-     * What changed since the last call (or {@link #start}).
+     * What changed since the last call (or {@link #start}). What the directory sent is reported to the
+     * directory's search observer (metrics).
      *
      * @return normalized DNs of the entries added, modified or deleted; both the old and the new DN of
      *         an entry renamed or moved. Entries outside the base may be included.
@@ -30,16 +31,5 @@ public interface ChangeFeed {
      *                                            since the position (history trimmed, server replaced):
      *                                            start again and re-read everything
      */
-    Changes poll() throws ChangeTrackingUnavailableException;
-
-    /**
-     * @param entriesRead    entries, change records and deletion notices the directory sent for this poll
-     * @param presentNotices bare "unchanged" notices (an RFC 4533 present phase: one per entry in the
-     *                       subtree when the server keeps no session log)
-     */
-    record Changes(Set<String> dns, long entriesRead, long presentNotices) {
-        public Changes {
-            dns = Set.copyOf(dns);
-        }
-    }
+    Set<String> poll() throws ChangeTrackingUnavailableException;
 }

@@ -60,12 +60,12 @@ final class ChangelogFeed implements ChangeFeed {
     }
 
     @Override
-    public synchronized Changes poll() throws ChangeTrackingUnavailableException {
+    public synchronized Set<String> poll() throws ChangeTrackingUnavailableException {
         if (position < 0) {
             throw new ChangeTrackingUnavailableException("not started");
         }
         Set<String> touched = new HashSet<>();
-        long[] result = {position, 0};
+        long[] reached = {position};
         run(connection -> {
             if (!serverOf(connection).equals(server)) {
                 throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "now connected to " + serverOf(connection)
@@ -86,11 +86,10 @@ final class ChangelogFeed implements ChangeFeed {
                 throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "read " + read + " of the "
                         + (now.last() - position) + " change records after " + position);
             }
-            result[0] = now.last();
-            result[1] = read;
+            reached[0] = now.last();
         });
-        position = result[0];
-        return new Changes(touched, result[1], 0);
+        position = reached[0];
+        return touched;
     }
 
     private interface Work {
@@ -134,7 +133,7 @@ final class ChangelogFeed implements ChangeFeed {
         if (target == null) {
             return dns;
         }
-        dns.add(SyncReplFeed.normalized(target));
+        dns.add(DistinguishedNames.normalized(target));
         String type = Optional.ofNullable(record.getAttributeValue("changeType")).orElse("").toLowerCase(Locale.ROOT);
         String newRdn = record.getAttributeValue("newRDN");
         if ((type.equals("modrdn") || type.equals("moddn")) && newRdn != null) {

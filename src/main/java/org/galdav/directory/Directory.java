@@ -249,23 +249,7 @@ public final class Directory implements AutoCloseable {
      * {@link SourceUnavailableException}, any other LDAP answer is the caller's to interpret.
      */
     <T> T withConnection(String operation, ConnectionWork<T> work) throws LDAPException {
-        LDAPConnection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (LDAPException e) {
-            throw unavailable("connect", e);
-        }
-        if (userBind.isPresent()) {
-            try {
-                connection.bind(userBind.get().duplicate());
-            } catch (LDAPException e) {
-                release(connection, e.getResultCode().isConnectionUsable());
-                if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                    throw new CredentialsRejectedException("the directory refused the user's password", e);
-                }
-                throw unavailable("bind as the user", e);
-            }
-        }
+        LDAPConnection connection = checkOut();
         try {
             T result = work.run(connection);
             release(connection, true);
@@ -379,24 +363,7 @@ public final class Directory implements AutoCloseable {
                 // Referrals are not chased: the service account's directory is the one configured.
             }
         };
-        LDAPConnection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (LDAPException e) {
-            throw unavailable("connect", e);
-        }
-        if (userBind.isPresent()) {
-            try {
-                // A copy per use: bind requests carry per-operation state and are not thread-safe.
-                connection.bind(userBind.get().duplicate());
-            } catch (LDAPException e) {
-                release(connection, e.getResultCode().isConnectionUsable());
-                if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                    throw new CredentialsRejectedException("the directory refused the user's password", e);
-                }
-                throw unavailable("bind as the user", e);
-            }
-        }
+        LDAPConnection connection = checkOut();
         int pages = 0;
         boolean complete = true;
         boolean limited = false;
@@ -451,6 +418,29 @@ public final class Directory implements AutoCloseable {
         boolean finished = complete && !stopped.get();
         observer.searched(filter, delivered.get(), pages, System.nanoTime() - started);
         return new SearchOutcome(delivered.get(), pages, finished, limited);
+    }
+
+    /** A pooled connection, bound as the user in a user's view; give it back with {@link #release}. */
+    private LDAPConnection checkOut() {
+        LDAPConnection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (LDAPException e) {
+            throw unavailable("connect", e);
+        }
+        if (userBind.isPresent()) {
+            try {
+                // A copy per use: bind requests carry per-operation state and are not thread-safe.
+                connection.bind(userBind.get().duplicate());
+            } catch (LDAPException e) {
+                release(connection, e.getResultCode().isConnectionUsable());
+                if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                    throw new CredentialsRejectedException("the directory refused the user's password", e);
+                }
+                throw unavailable("bind as the user", e);
+            }
+        }
+        return connection;
     }
 
     /** Back to the pool; a connection a user had bound is re-bound as the service account first. */

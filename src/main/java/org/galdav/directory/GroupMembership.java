@@ -2,9 +2,7 @@ package org.galdav.directory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +34,7 @@ public final class GroupMembership {
         if (userDn.isEmpty()) {
             return false;
         }
-        return groupsOfUser.get(normalized(userDn), k -> groupsOf(userDn)).contains(normalized(groupDn));
+        return groupsOfUser.get(DistinguishedNames.normalized(userDn), k -> groupsOf(userDn)).contains(DistinguishedNames.normalized(groupDn));
     }
 
     /** Every group the user is in, directly or through other groups; one walk per user, remembered. */
@@ -52,7 +50,7 @@ public final class GroupMembership {
                     any.add(Filter.createEqualityFilter("uniqueMember", dn));
                 }
                 directory.search(baseDn, Filter.createORFilter(any), NO_ATTRIBUTES, entry -> {
-                    String dn = normalized(entry.getDN());
+                    String dn = DistinguishedNames.normalized(entry.getDN());
                     if (seen.add(dn)) {
                         next.add(entry.getDN());
                     }
@@ -62,13 +60,5 @@ public final class GroupMembership {
             frontier = next;
         }
         return Set.copyOf(seen);
-    }
-
-    private static String normalized(String dn) {
-        try {
-            return new DN(dn).toNormalizedString();
-        } catch (LDAPException e) {
-            return dn.toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.galdav.directory;
 
 import com.unboundid.asn1.ASN1OctetString;
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.DereferencePolicy;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.IntermediateResponse;
@@ -62,7 +61,7 @@ final class SyncReplFeed implements ChangeFeed {
     }
 
     @Override
-    public synchronized Changes poll() throws ChangeTrackingUnavailableException {
+    public synchronized Set<String> poll() throws ChangeTrackingUnavailableException {
         if (cookie == null) {
             throw new ChangeTrackingUnavailableException("not started");
         }
@@ -95,7 +94,7 @@ final class SyncReplFeed implements ChangeFeed {
         if (round.cookie != null) {
             cookie = round.cookie;
         }
-        return new Changes(touched, round.messages, round.presentNotices);
+        return touched;
     }
 
     /** What one refreshOnly search told. */
@@ -105,10 +104,8 @@ final class SyncReplFeed implements ChangeFeed {
         final Set<UUID> deleted = new HashSet<>();
         boolean presentPhase;
         ASN1OctetString cookie;
-        /** Entries and deletion notices: the part of the answer that is about changes. */
-        long messages;
-        /** "Still there" notices of a present phase: a name each, no attributes. */
-        long presentNotices;
+        /** Entries, deletion notices and present notices (a name each, no attributes): all that arrived. */
+        long received;
     }
 
     private Round refresh(ASN1OctetString from) throws ChangeTrackingUnavailableException {
@@ -119,25 +116,19 @@ final class SyncReplFeed implements ChangeFeed {
 
             @Override
             public void searchEntryReturned(SearchResultEntry entry) {
+                round.received++;
                 try {
                     ContentSyncStateControl state = ContentSyncStateControl.get(entry);
                     if (state == null) {
                         return;
                     }
                     switch (state.getState()) {
-                        case ADD, MODIFY -> {
-                            round.changed.put(state.getEntryUUID(), normalized(entry.getDN()));
-                            round.messages++;
-                        }
+                        case ADD, MODIFY -> round.changed.put(state.getEntryUUID(), DistinguishedNames.normalized(entry.getDN()));
                         case PRESENT -> {
                             round.present.add(state.getEntryUUID());
                             round.presentPhase = true;
-                            round.presentNotices++;
                         }
-                        case DELETE -> {
-                            round.deleted.add(state.getEntryUUID());
-                            round.messages++;
-                        }
+                        case DELETE -> round.deleted.add(state.getEntryUUID());
                         default -> { }
                     }
                     if (state.getCookie() != null) {
@@ -162,11 +153,10 @@ final class SyncReplFeed implements ChangeFeed {
                 switch (info.getType()) {
                     case SYNC_ID_SET -> {
                         List<UUID> uuids = info.getEntryUUIDs();
+                        round.received += uuids.size();
                         if (info.refreshDeletes()) {
-                            round.messages += uuids.size();
                             round.deleted.addAll(uuids);
                         } else {
-                            round.presentNotices += uuids.size();
                             round.present.addAll(uuids);
                             round.presentPhase = true;
                         }
@@ -198,7 +188,7 @@ final class SyncReplFeed implements ChangeFeed {
             throw new ChangeTrackingUnavailableException("content synchronization refused: " + e.getResultCode(), e);
         }
         // Present notices are entries on the wire too (without attributes): metrics count them.
-        directory.observed(EVERYTHING, round.messages + round.presentNotices, System.nanoTime() - started);
+        directory.observed(EVERYTHING, round.received, System.nanoTime() - started);
         if (failure[0] != null) {
             throw new ChangeTrackingUnavailableException(failure[0].getMessage(), failure[0]);
         }
@@ -255,13 +245,5 @@ final class SyncReplFeed implements ChangeFeed {
         String suffix = "," + oldDn;
         dns.replaceAll((key, dn) -> dn.endsWith(suffix)
                 ? dn.substring(0, dn.length() - suffix.length()) + "," + newDn : dn);
-    }
-
-    static String normalized(String dn) {
-        try {
-            return new DN(dn).toNormalizedString();
-        } catch (LDAPException e) {
-            return dn.toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.galdav.directory;
 
 import com.unboundid.ldap.sdk.Control;
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -65,7 +64,7 @@ final class UsnFeed implements ChangeFeed {
                 server = identity(connection, root);
                 long highest = usn(root);
                 directory.pagedSearch(connection, baseDn, Filter.createPresenceFilter("objectClass"), GUID, List.of(),
-                        entry -> guidOf(entry).ifPresent(g -> dnByGuid.put(g, SyncReplFeed.normalized(entry.getDN()))));
+                        entry -> guidOf(entry).ifPresent(g -> dnByGuid.put(g, DistinguishedNames.normalized(entry.getDN()))));
                 position = highest;
                 return null;
             });
@@ -79,14 +78,13 @@ final class UsnFeed implements ChangeFeed {
     }
 
     @Override
-    public synchronized Changes poll() throws ChangeTrackingUnavailableException {
+    public synchronized Set<String> poll() throws ChangeTrackingUnavailableException {
         if (position < 0) {
             throw new ChangeTrackingUnavailableException("not started");
         }
         // Collected first and applied to the map only when the whole poll succeeded.
         Map<String, String> moved = new HashMap<>();
         Set<String> gone = new HashSet<>();
-        long[] read = {0};
         long reached;
         try {
             reached = directory.withConnection("USN change tracking", connection -> {
@@ -103,9 +101,9 @@ final class UsnFeed implements ChangeFeed {
                 }
                 Filter since = Filter.createGreaterOrEqualFilter("uSNChanged", Long.toString(position + 1));
                 // The whole naming context, so that an entry moved out of the base is seen too.
-                read[0] += directory.pagedSearch(connection, namingContextOf(root), since, GUID, List.of(), entry ->
-                        guidOf(entry).ifPresent(guid -> moved.put(guid, SyncReplFeed.normalized(entry.getDN()))));
-                read[0] += directory.pagedSearch(connection, deletedObjectsOf(root), Filter.createANDFilter(
+                directory.pagedSearch(connection, namingContextOf(root), since, GUID, List.of(), entry ->
+                        guidOf(entry).ifPresent(guid -> moved.put(guid, DistinguishedNames.normalized(entry.getDN()))));
+                directory.pagedSearch(connection, deletedObjectsOf(root), Filter.createANDFilter(
                         Filter.createEqualityFilter("isDeleted", "TRUE"), since), GUID,
                         List.of(new Control(SHOW_DELETED, true)), entry -> guidOf(entry).ifPresent(gone::add));
                 return highest;
@@ -129,7 +127,7 @@ final class UsnFeed implements ChangeFeed {
             }
         }
         position = reached;
-        return new Changes(touched, read[0], 0);
+        return touched;
     }
 
     /**
@@ -156,7 +154,7 @@ final class UsnFeed implements ChangeFeed {
 
     /** A live object changed: report its DN, and the DN it had if it moved (also out of the base). */
     private void changed(String guid, String dn, Set<String> touched) {
-        boolean inside = isBelowBase(dn);
+        boolean inside = DistinguishedNames.isAtOrBelow(dn, baseDn);
         String old = inside ? dnByGuid.put(guid, dn) : dnByGuid.remove(guid);
         if (old != null && !old.equals(dn)) {
             touched.add(old);
@@ -168,29 +166,13 @@ final class UsnFeed implements ChangeFeed {
         }
     }
 
-    private boolean isBelowBase(String dn) {
-        try {
-            return new DN(dn).isDescendantOf(baseDn, true);
-        } catch (LDAPException e) {
-            return false;
-        }
-    }
-
     private String namingContextOf(RootDSE root) {
         String domain = root.getAttributeValue("defaultNamingContext");
-        return domain != null && isBelow(baseDn, domain) ? domain : baseDn;
+        return domain != null && DistinguishedNames.isAtOrBelow(baseDn, domain) ? domain : baseDn;
     }
 
     private String deletedObjectsOf(RootDSE root) throws LDAPException {
         return "CN=Deleted Objects," + namingContextOf(root);
-    }
-
-    private static boolean isBelow(String dn, String ancestor) {
-        try {
-            return new DN(dn).isDescendantOf(ancestor, true);
-        } catch (LDAPException e) {
-            return false;
-        }
     }
 
     private static com.unboundid.ldap.sdk.SearchRequest showDeleted(String base, SearchScope scope, Filter filter) {

@@ -132,7 +132,7 @@ public final class GaldavServer implements AutoCloseable {
                                 }
 
                                 @Override
-                                public void polled(long entries) {
+                                public void polled() {
                                     registry.counter("galdav.sync.polls", "book", book.id()).increment();
                                 }
                             });
