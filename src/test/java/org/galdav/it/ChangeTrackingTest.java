@@ -12,7 +12,6 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -262,12 +261,7 @@ class ChangeTrackingTest {
     }
 
     private Map<String, Object> settings(Target target) throws Exception {
-        Map<String, Object> settings = target.settings();
-        settings.put("sync.state-dir", Files.createTempDirectory(state, "state").toString());
-        settings.put("sync.poll-interval", "0s");
-        settings.put("cache.ttl", "1h");
-        settings.put("cache.warm-up", false);
-        return settings;
+        return SyncChecks.followingChanges(target.settings(), state);
     }
 
     private static Target target(String mechanism) throws Exception {

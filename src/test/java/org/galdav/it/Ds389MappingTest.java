@@ -99,10 +99,7 @@ class Ds389MappingTest {
             settings.put("books", ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/389ds-freeipa.conf\" }]")
                     .getList("b").unwrapped());
             settings.put("sync.change-tracking", "changelog");
-            settings.put("sync.poll-interval", "0s");
-            settings.put("cache.ttl", "1h");
-            settings.put("cache.warm-up", false);
-            settings.put("sync.state-dir", java.nio.file.Files.createTempDirectory(scratch, "state").toString());
+            SyncChecks.followingChanges(settings, scratch);
             try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
                 SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");

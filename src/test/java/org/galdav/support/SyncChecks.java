@@ -21,6 +21,19 @@ public final class SyncChecks {
     private SyncChecks() {
     }
 
+    /**
+     * Settings for a server that must see directory changes through its change feed alone: it asks on
+     * every request, its own state directory, and a listing cache that never expires during a test (so
+     * without the feed the changes would go unseen).
+     */
+    public static Map<String, Object> followingChanges(Map<String, Object> settings, Path scratch) throws Exception {
+        settings.put("sync.state-dir", Files.createTempDirectory(scratch, "state").toString());
+        settings.put("sync.poll-interval", "0s");
+        settings.put("cache.ttl", "1h");
+        settings.put("cache.warm-up", false);
+        return settings;
+    }
+
     /** What one sync answered: changed hrefs with their ETags, removed hrefs, the new token. */
     public record Answer(Map<String, String> changed, List<String> removed, String token) {
     }

@@ -56,17 +56,7 @@ class SambaActiveDirectoryTest {
                     new Attribute("member", "CN=Eva Enabled," + STAFF, "CN=Dirk Disabled," + STAFF,
                             "CN=Olga Other," + STAFF)));
         }
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("ldap.url", samba.url());
-        settings.put("ldap.bind-dn", samba.adminDn());
-        settings.put("ldap.bind-password", samba.adminPassword());
-        settings.put("ldap.base-dn", SambaAd.BASE_DN);
-        settings.put("auth.login-filter", "(sAMAccountName={0})");
-        settings.put("auth.login-attribute", "sAMAccountName");
-        settings.put("auth.user-filter", "(&(objectClass=user)(!(objectClass=computer)))");
-        settings.put("books", ConfigFactory.parseString("b = [{ id = directory, base-dn = \"" + STAFF
-                + "\", mapping = \"mappings/active-directory.conf\" }]").getList("b").unwrapped());
-        server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker());
+        server = TestServers.start(settings("directory", STAFF), new ArrayList<>(), Ticker.systemTicker());
         client = new DavClient(server.url(), "eenabled", PASSWORD);
     }
 
@@ -135,20 +125,8 @@ class SambaActiveDirectoryTest {
                     new Attribute("sAMAccountName", "crew"),
                     new Attribute("member", "CN=Mia Manager," + sync, "CN=Ines Inner," + sync)));
         }
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("ldap.url", samba.url());
-        settings.put("ldap.bind-dn", samba.adminDn());
-        settings.put("ldap.bind-password", samba.adminPassword());
-        settings.put("ldap.base-dn", SambaAd.BASE_DN);
-        settings.put("auth.login-filter", "(sAMAccountName={0})");
-        settings.put("auth.login-attribute", "sAMAccountName");
-        settings.put("books", ConfigFactory.parseString("b = [{ id = sync, base-dn = \"" + sync
-                + "\", mapping = \"mappings/active-directory.conf\" }]").getList("b").unwrapped());
+        Map<String, Object> settings = SyncChecks.followingChanges(settings("sync", sync), scratch);
         settings.put("sync.change-tracking", "usn");
-        settings.put("sync.poll-interval", "0s");
-        settings.put("cache.ttl", "1h");
-        settings.put("cache.warm-up", false);
-        settings.put("sync.state-dir", java.nio.file.Files.createTempDirectory(scratch, "state").toString());
         try (GaldavServer tracking = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
             DavClient user = new DavClient(tracking.url(), "eenabled", PASSWORD);
             SyncChecks.Answer first = SyncChecks.sync(user, book, "");
@@ -190,6 +168,21 @@ class SambaActiveDirectoryTest {
                     SyncChecks.freshListing(settings, scratch, "eenabled", PASSWORD, book));
             assertThat(afterDelete.removed()).hasSize(1);
         }
+    }
+
+    /** galdav on the Samba domain with one book over {@code base}, with the shipped AD mapping. */
+    private static Map<String, Object> settings(String book, String base) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("ldap.url", samba.url());
+        settings.put("ldap.bind-dn", samba.adminDn());
+        settings.put("ldap.bind-password", samba.adminPassword());
+        settings.put("ldap.base-dn", SambaAd.BASE_DN);
+        settings.put("auth.login-filter", "(sAMAccountName={0})");
+        settings.put("auth.login-attribute", "sAMAccountName");
+        settings.put("auth.user-filter", "(&(objectClass=user)(!(objectClass=computer)))");
+        settings.put("books", ConfigFactory.parseString("b = [{ id = " + book + ", base-dn = \"" + base
+                + "\", mapping = \"mappings/active-directory.conf\" }]").getList("b").unwrapped());
+        return settings;
     }
 
     private static Entry contact(String name, String parent, String manager) {
