@@ -3,11 +3,7 @@ package org.galdav.book;
 import com.unboundid.ldap.sdk.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.galdav.core.AddressBook;
 import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
+import org.galdav.core.ContentHash;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.query.CardMatcher;
@@ -40,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * An address book backed by an LDAP subtree: translate, search (paged, streamed), render, and
  * re-check each card against the query so answers are exact whatever LDAP's matching rules did.
  */
-public final class LdapAddressBook implements AddressBook {
+public final class LdapAddressBook implements AddressBook, TrackedSource {
     private static final Logger LOG = LoggerFactory.getLogger(LdapAddressBook.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+=-]{0,199}");
     private static final int LOOKUP_CHUNK = 50;
@@ -52,7 +48,7 @@ public final class LdapAddressBook implements AddressBook {
     private volatile QueryTranslator translator;
     private final DirectoryMemberResolver members;
 
-    /** The normalized base DN (the tracker tells DNs in the book from DNs outside it). */
+    @Override
     public String baseDn() {
         return DistinguishedNames.normalized(baseDn);
     }
@@ -70,32 +66,16 @@ public final class LdapAddressBook implements AddressBook {
         return info;
     }
 
-    /** Hash of every card's name and ETag: changes iff the book's content changes. */
+    /** The hash of every card's name and ETag, from a full listing: changes iff the book's content changes. */
     @Override
     public String ctag() {
-        TreeMap<String, String> etags = new TreeMap<>();
+        Map<String, String> etags = new HashMap<>();
         try {
             scan(card -> etags.put(card.name(), card.summary().etag()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ctagOf(etags);
-    }
-
-    /** The ctag of a listing given as name → ETag. */
-    public static String ctagOf(Map<String, String> etags) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            new TreeMap<>(etags).forEach((name, etag) -> {
-                sha.update(name.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(etag.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return "galdav:" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 18));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return ContentHash.ctagOf(etags);
     }
 
     @Override
@@ -110,7 +90,7 @@ public final class LdapAddressBook implements AddressBook {
         return found;
     }
 
-    /** {@link #find}, with each card's DN and the DNs its content depends on. */
+    @Override
     public Map<String, TrackedCard> findTracked(Collection<String> names) {
         List<String> ids = new ArrayList<>();
         for (String name : names) {
@@ -150,7 +130,7 @@ public final class LdapAddressBook implements AddressBook {
         return found;
     }
 
-    /** Every card with its DN and dependencies; like {@link #scan}, complete or failing. */
+    @Override
     public void scanTracked(CardSink<TrackedCard> sink) throws IOException {
         // Group cards must not name members deleted since they were last seen: start afresh.
         members.forgetAll();
@@ -173,10 +153,8 @@ public final class LdapAddressBook implements AddressBook {
         }
     }
 
-    /**
-     * The card of the entry at a DN, read now; empty when there is no entry there, it is outside the
-     * book's base, or the book's filter leaves it out.
-     */
+    /** Empty also when the entry is outside the book's base, or the book's filter leaves it out. */
+    @Override
     public Optional<TrackedCard> readAt(String dn) {
         if (!isInBase(dn)) {
             return Optional.empty();
@@ -185,10 +163,8 @@ public final class LdapAddressBook implements AddressBook {
                 .flatMap(this::tracked);
     }
 
-    /**
-     * Every card at or below a DN, read now (a new entry, or an OU that was renamed or moved in);
-     * complete or failing. Nothing outside the book's base is read.
-     */
+    /** Nothing outside the book's base is read. */
+    @Override
     public void readBelow(String dn, CardSink<TrackedCard> sink) throws IOException {
         if (isInBase(dn)) {
             streamComplete(dn, sink);
@@ -199,7 +175,7 @@ public final class LdapAddressBook implements AddressBook {
         return DistinguishedNames.isAtOrBelow(dn, baseDn);
     }
 
-    /** Forgets what is known of these DNs (entries changed, moved or deleted), so cards naming them are resolved anew. */
+    @Override
     public void forget(Collection<String> dns) {
         dns.forEach(members::forget);
     }
@@ -207,25 +183,40 @@ public final class LdapAddressBook implements AddressBook {
     @Override
     public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
         Filter filter = translator().translate(query.filter());
-        int[] delivered = {0};
-        boolean[] truncated = {false};
+        QueryDelivery delivery = new QueryDelivery(query, sink);
         // Pages just over the limit: the search can stop after one page when the pre-selection was exact.
         int pageSize = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(20L, query.limit() + 1L));
-        SearchOutcome outcome = stream(filter, true, pageSize, tracked -> {
-            RenderedCard card = tracked.card();
+        SearchOutcome outcome = stream(filter, true, pageSize, delivery::offer);
+        // A search the directory cut short may have missed matches: report it like a truncation.
+        return new QueryOutcome(delivery.delivered, delivery.truncated || (!outcome.complete() && outcome.limited()));
+    }
+
+    /** Re-checks each searched card against the query (RFC 6352 §10.5) and passes on at most the limit. */
+    private static final class QueryDelivery {
+        private final CardQuery query;
+        private final CardSink<Card> sink;
+        private int delivered;
+        private boolean truncated;
+
+        QueryDelivery(CardQuery query, CardSink<Card> sink) {
+            this.query = query;
+            this.sink = sink;
+        }
+
+        /** @return whether the search should go on */
+        boolean offer(TrackedCard tracked) throws IOException {
+            Card card = tracked.card();
             if (!CardMatcher.matches(query.filter(), card.properties())) {
                 return true;
             }
-            if (delivered[0] == query.limit()) {
-                truncated[0] = true;
+            if (delivered == query.limit()) {
+                truncated = true;
                 return false;
             }
-            delivered[0]++;
+            delivered++;
             sink.accept(card);
             return true;
-        });
-        // A search the directory cut short may have missed matches: report it like a truncation.
-        return new QueryOutcome(delivered[0], truncated[0] || (!outcome.complete() && outcome.limited()));
+        }
     }
 
     /** The LDAP filter a query is sent as; for tests and diagnostics. */

@@ -1,7 +1,7 @@
 package org.galdav.book;
 
 import java.util.Set;
-import org.galdav.vcard.RenderedCard;
+import org.galdav.core.Card;
 
 /**
  * A card with where it came from: its entry's DN, and the DNs its content was resolved from (group
@@ -10,7 +10,7 @@ import org.galdav.vcard.RenderedCard;
  * @param dn        the entry's normalized DN
  * @param dependsOn normalized DNs the rendering looked up
  */
-public record TrackedCard(RenderedCard card, String dn, Set<String> dependsOn) {
+public record TrackedCard(Card card, String dn, Set<String> dependsOn) {
     public TrackedCard {
         dependsOn = Set.copyOf(dependsOn);
     }

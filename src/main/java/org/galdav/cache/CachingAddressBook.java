@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.galdav.core.AddressBook;
-import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
 import org.galdav.core.CardSummary;
+import org.galdav.core.ContentHash;
+import org.galdav.core.ForwardingAddressBook;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.query.CardQuery;
 
@@ -23,7 +24,7 @@ import org.galdav.core.query.CardQuery;
  * listing with its ctag (bounded by card count). Everything expires after the TTL, which is how long
  * a directory change may take to show.
  */
-public final class CachingAddressBook implements AddressBook {
+public final class CachingAddressBook extends ForwardingAddressBook {
     private record Listing(List<CardSummary> cards, String ctag) {
     }
 
@@ -38,30 +39,21 @@ public final class CachingAddressBook implements AddressBook {
         }
     }
 
-    private final AddressBook delegate;
     private final CacheSettings settings;
     private final Cache<String, Card> cards;
     private final Cache<String, Listing> listing;
     private final Cache<CardQuery, Answer> answers;
     /** Kept apart from the listing, so books too large to keep listed still answer getctag from memory. */
     private final Cache<String, String> ctags;
-    private final CtagFunction ctagOf;
     /**
      * Counts {@link #forget} calls: what a read loaded is kept only if nothing was forgotten while it ran,
      * so a read that began before a change cannot put the old version back.
      */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    /** How a listing's ctag is computed from name → ETag; must match the delegate's own. */
-    @FunctionalInterface
-    public interface CtagFunction {
-        String ctag(Map<String, String> etags);
-    }
-
-    public CachingAddressBook(AddressBook delegate, CacheSettings settings, Ticker ticker, CtagFunction ctagOf) {
-        this.delegate = delegate;
+    public CachingAddressBook(AddressBook delegate, CacheSettings settings, Ticker ticker) {
+        super(delegate);
         this.settings = settings;
-        this.ctagOf = ctagOf;
         this.cards = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterWrite(settings.ttl())
@@ -76,11 +68,6 @@ public final class CachingAddressBook implements AddressBook {
                 .maximumWeight(Math.max(1, settings.maxCardBytes() / 4))
                 .weigher((CardQuery query, Answer answer) -> answer.weight())
                 .build();
-    }
-
-    @Override
-    public BookInfo info() {
-        return delegate.info();
     }
 
     @Override
@@ -111,7 +98,7 @@ public final class CachingAddressBook implements AddressBook {
     @Override
     public void scan(CardSink<Card> sink) throws IOException {
         long started = generation.get();
-        delegate.scan(card -> {
+        delegate().scan(card -> {
             keep(started, card);
             sink.accept(card);
         });
@@ -149,25 +136,16 @@ public final class CachingAddressBook implements AddressBook {
     /** Lists from the directory, streaming to the sink while keeping the listing if it is small enough. */
     private Listing refresh(CardSink<CardSummary> sink) throws IOException {
         long started = generation.get();
-        List<CardSummary> collected = new ArrayList<>();
-        Map<String, String> etags = new HashMap<>();
-        boolean[] tooLarge = {false};
-        delegate.scan(card -> {
+        ListingCollector collected = new ListingCollector(settings.maxListingCards());
+        delegate().scan(card -> {
             keep(started, card);
-            etags.put(card.name(), card.summary().etag());
-            if (!tooLarge[0]) {
-                collected.add(card.summary());
-                if (collected.size() > settings.maxListingCards()) {
-                    tooLarge[0] = true;
-                    collected.clear();
-                }
-            }
+            collected.add(card.summary());
             sink.accept(card.summary());
         });
-        Listing result = new Listing(List.copyOf(collected), ctagOf.ctag(etags));
+        Listing result = new Listing(collected.kept(), ContentHash.ctagOf(collected.etags));
         if (generation.get() == started) {
             ctags.put("", result.ctag());
-            if (!tooLarge[0]) {
+            if (!collected.tooLarge) {
                 listing.put("", result);
             }
             if (generation.get() != started) {
@@ -176,6 +154,33 @@ public final class CachingAddressBook implements AddressBook {
             }
         }
         return result;
+    }
+
+    /** A listing as it streams by: every ETag for the ctag, the summaries only while the book is small enough. */
+    private static final class ListingCollector {
+        private final int maxCards;
+        private final Map<String, String> etags = new HashMap<>();
+        private final List<CardSummary> summaries = new ArrayList<>();
+        private boolean tooLarge;
+
+        ListingCollector(int maxCards) {
+            this.maxCards = maxCards;
+        }
+
+        void add(CardSummary card) {
+            etags.put(card.name(), card.etag());
+            if (!tooLarge) {
+                summaries.add(card);
+                if (summaries.size() > maxCards) {
+                    tooLarge = true;
+                    summaries.clear();
+                }
+            }
+        }
+
+        List<CardSummary> kept() {
+            return List.copyOf(summaries);
+        }
     }
 
     @Override
@@ -192,7 +197,7 @@ public final class CachingAddressBook implements AddressBook {
         }
         if (!missing.isEmpty()) {
             long started = generation.get();
-            Map<String, Card> loaded = delegate.find(missing);
+            Map<String, Card> loaded = delegate().find(missing);
             loaded.values().forEach(card -> keep(started, card));
             found.putAll(loaded);
         }
@@ -214,7 +219,7 @@ public final class CachingAddressBook implements AddressBook {
         }
         long started = generation.get();
         List<Card> collected = new ArrayList<>();
-        QueryOutcome outcome = delegate.query(query, card -> {
+        QueryOutcome outcome = delegate().query(query, card -> {
             keep(started, card);
             collected.add(card);
             sink.accept(card);

@@ -99,15 +99,14 @@ public final class GaldavServer implements AutoCloseable {
                         book.directoryGateway());
                 String bookBase = book.baseDn().isEmpty() ? baseDn : book.baseDn();
                 LdapAddressBook ldapBook = new LdapAddressBook(info, directory, bookBase, mapper);
-                CachingAddressBook cached = new CachingAddressBook(ldapBook, settings.cache(), ticker, LdapAddressBook::ctagOf);
+                CachingAddressBook cached = new CachingAddressBook(ldapBook, settings.cache(), ticker);
                 Optional<java.util.function.BiFunction<org.galdav.core.Principal, String, AddressBook>> perUser =
                         Optional.empty();
                 if (book.bindAsUser()) {
                     // Each user gets their own view and caches, small ones: they only hold what that user reads.
                     CacheSettings small = settings.cache().perUser();
                     perUser = Optional.of((principal, password) -> new CachingAddressBook(new LdapAddressBook(info,
-                            directory.boundAs(principal.dn(), password), bookBase, mapper), small, ticker,
-                            LdapAddressBook::ctagOf));
+                            directory.boundAs(principal.dn(), password), bookBase, mapper), small, ticker));
                     visible.add(new ConfiguredBooks.Entry(cached, book.allowedGroups(), perUser));
                 } else {
                     // Per-user views have no sync: what each user sees differs, tokens would not be shared.
@@ -137,7 +136,7 @@ public final class GaldavServer implements AutoCloseable {
                                 }
                             });
                     AddressBook syncing = new org.galdav.sync.SyncingAddressBook(tracked, snapshots,
-                            LdapAddressBook::ctagOf);
+                            java.time.Clock.systemUTC());
                     ldapBooks.add(ldapBook);
                     served.add(syncing);
                     visible.add(new ConfiguredBooks.Entry(syncing, book.allowedGroups(), perUser));

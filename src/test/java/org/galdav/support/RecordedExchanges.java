@@ -121,6 +121,7 @@ public final class RecordedExchanges {
         }
     }
 
+    /** The first line that differs, around its first differing character (bodies are often one line). */
     private static String firstDifference(String recorded, String now) {
         String[] a = recorded.split("\n", -1);
         String[] b = now.split("\n", -1);
@@ -128,14 +129,21 @@ public final class RecordedExchanges {
             String was = i < a.length ? a[i] : "<end>";
             String is = i < b.length ? b[i] : "<end>";
             if (!was.equals(is)) {
-                return "line " + (i + 1) + " was [" + abbreviate(was) + "] is [" + abbreviate(is) + "]";
+                int at = 0;
+                while (at < Math.min(was.length(), is.length()) && was.charAt(at) == is.charAt(at)) {
+                    at++;
+                }
+                return "line " + (i + 1) + ", column " + (at + 1) + ": was [" + around(was, at) + "] is ["
+                        + around(is, at) + "]";
             }
         }
         return "differs";
     }
 
-    private static String abbreviate(String line) {
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    private static String around(String line, int at) {
+        int from = Math.max(0, at - 60);
+        int to = Math.min(line.length(), at + 60);
+        return (from > 0 ? "..." : "") + line.substring(from, to) + (to < line.length() ? "..." : "");
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

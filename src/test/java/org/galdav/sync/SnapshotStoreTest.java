@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.galdav.core.ContentHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class SnapshotStoreTest {
         };
         SnapshotStore store = new SnapshotStore(dir, Duration.ofDays(30), clock);
         Map<String, String> state = Map.of("a.vcf", "\"1\"", "b.vcf", "\"2\"");
-        String id = SyncingAddressBook.idOf(state);
+        String id = ContentHash.of(state);
         store.save("book", id, state);
         assertThat(store.load("book", id)).hasValue(state);
 
@@ -51,15 +52,15 @@ class SnapshotStoreTest {
         assertThat(store.load("book", id)).as("unused for longer than the horizon").isEmpty();
 
         Map<String, String> other = Map.of("c.vcf", "\"3\"");
-        store.save("book", SyncingAddressBook.idOf(other), other);
+        store.save("book", ContentHash.of(other), other);
         assertThat(Files.exists(dir.resolve("book").resolve(id + ".snap"))).as("pruned on the next write").isFalse();
     }
 
     @Test
     void idsDependOnContentOnlyAndHostileNamesAreNotFollowed() {
-        assertThat(SyncingAddressBook.idOf(Map.of("a", "1", "b", "2")))
-                .isEqualTo(SyncingAddressBook.idOf(new java.util.TreeMap<>(Map.of("b", "2", "a", "1"))))
-                .isNotEqualTo(SyncingAddressBook.idOf(Map.of("a", "1", "b", "3")));
+        assertThat(ContentHash.of(Map.of("a", "1", "b", "2")))
+                .isEqualTo(ContentHash.of(new java.util.TreeMap<>(Map.of("b", "2", "a", "1"))))
+                .isNotEqualTo(ContentHash.of(Map.of("a", "1", "b", "3")));
         SnapshotStore store = new SnapshotStore(dir, Duration.ofDays(1), Clock.systemUTC());
         assertThat(store.load("../etc", "passwdpasswd")).isEmpty();
         assertThat(store.load("book", "../../x")).isEmpty();

@@ -19,6 +19,7 @@ import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
 import org.galdav.core.CardSummary;
+import org.galdav.core.ContentHash;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.SyncAnswer;
 import org.galdav.core.query.CardQuery;
@@ -71,14 +72,14 @@ class SyncingAddressBookTest {
     static String ctagOf(Map<String, String> etags) {
         Map<String, String> quoted = new TreeMap<>();
         etags.forEach((name, etag) -> quoted.put(name, etag.startsWith("\"") ? etag : "\"" + etag + "\""));
-        return "ctag-" + SyncingAddressBook.idOf(quoted);
+        return ContentHash.ctagOf(quoted);
     }
 
     @Test
     void everyTokenLeadsExactlyToTheCurrentContent() throws Exception {
         Book book = new Book();
         SnapshotStore store = new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC());
-        SyncingAddressBook syncing = new SyncingAddressBook(book, store, SyncingAddressBookTest::ctagOf);
+        SyncingAddressBook syncing = new SyncingAddressBook(book, store, Clock.systemUTC());
         Random random = new Random(7);
         for (int i = 0; i < 40; i++) {
             book.etags.put("c" + i + ".vcf", "v0");
@@ -119,7 +120,7 @@ class SyncingAddressBookTest {
             }
         }
         // A new instance on the same state directory (no history in memory) answers the same.
-        SyncingAddressBook restarted = new SyncingAddressBook(book, store, SyncingAddressBookTest::ctagOf);
+        SyncingAddressBook restarted = new SyncingAddressBook(book, store, Clock.systemUTC());
         List<Map.Entry<String, Map<String, String>>> all = new ArrayList<>(tokens.entrySet());
         java.util.Collections.shuffle(all, random);
         for (Map.Entry<String, Map<String, String>> known : all.subList(0, Math.min(30, all.size()))) {
@@ -134,7 +135,7 @@ class SyncingAddressBookTest {
         Book book = new Book();
         book.etags.put("a.vcf", "1");
         SyncingAddressBook syncing = new SyncingAddressBook(book,
-                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), SyncingAddressBookTest::ctagOf);
+                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), Clock.systemUTC());
         String token = syncing.changesSince("", Integer.MAX_VALUE).token();
         int listings = book.listings.get();
         for (int i = 0; i < 5; i++) {
@@ -151,7 +152,7 @@ class SyncingAddressBookTest {
         Book book = new Book();
         book.etags.put("a.vcf", "0");
         SyncingAddressBook syncing = new SyncingAddressBook(book,
-                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), SyncingAddressBookTest::ctagOf);
+                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), Clock.systemUTC());
         syncing.changesSince("", Integer.MAX_VALUE);
         Map<String, String> one = Map.of("a.vcf", "1");
         book.etags.put("a.vcf", "2");
