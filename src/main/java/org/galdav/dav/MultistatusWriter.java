@@ -14,19 +14,46 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes a {@code DAV:multistatus} (RFC 4918 §13) response by response straight to the output, so a
  * listing of 100,000 cards never sits in memory. The 200 propstat always comes first (some clients
  * read only the first status), and with {@code minimal} the 404 propstat is left out (RFC 8144).
+ *
+ * <p>The document is only ever closed by {@link #write} once its body has returned: when writing
+ * fails half-way the caller drops the connection, so a short answer never looks complete.
  */
-public final class MultistatusWriter implements AutoCloseable {
+public final class MultistatusWriter {
+    /** Writes the responses of one multistatus. */
+    @FunctionalInterface
+    public interface Body {
+        void write(MultistatusWriter out) throws IOException;
+    }
+
     private final XMLStreamWriter w;
     private final boolean minimal;
 
-    public MultistatusWriter(OutputStream out, boolean minimal) throws IOException {
+    private MultistatusWriter(XMLStreamWriter w, boolean minimal) {
+        this.w = w;
         this.minimal = minimal;
+    }
+
+    /**
+     * Writes a whole multistatus: the opening, what {@code body} writes, and the closing, which is
+     * left out when {@code body} throws.
+     */
+    public static void write(OutputStream out, boolean minimal, Body body) throws IOException {
+        XMLStreamWriter w;
         try {
-            this.w = Xml.writer(out);
+            w = Xml.writer(out);
             w.writeStartDocument("UTF-8", "1.0");
             Xml.root(w, DavNames.MULTISTATUS);
         } catch (XMLStreamException e) {
             throw new IOException("cannot start multistatus", e);
+        }
+        body.write(new MultistatusWriter(w, minimal));
+        try {
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot finish multistatus", e);
         }
     }
 
@@ -127,18 +154,6 @@ public final class MultistatusWriter implements AutoCloseable {
             Xml.text(w, DavNames.SYNC_TOKEN, token);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write sync-token", e);
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.flush();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot finish multistatus", e);
         }
     }
 }

@@ -80,34 +80,30 @@ final class ReportMethod {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         nameByHref.values().stream().filter(n -> n != null).forEach(names::add);
         Map<String, Card> cards = book.find(names);
-        // Closed only on success: after a failure the connection is dropped, so a short answer never
-        // looks complete.
-        MultistatusWriter out = Responses.multistatus(exchange);
-        for (Map.Entry<String, String> entry : nameByHref.entrySet()) {
-            String href = entry.getKey();
-            Card card = entry.getValue() == null ? null : cards.get(entry.getValue());
-            if (card == null) {
-                out.status(href, 404);
-            } else {
-                writeCard(exchange, out, bookId, card, request.props());
+        Responses.multistatus(exchange, out -> {
+            for (Map.Entry<String, String> entry : nameByHref.entrySet()) {
+                String href = entry.getKey();
+                Card card = entry.getValue() == null ? null : cards.get(entry.getValue());
+                if (card == null) {
+                    out.status(href, 404);
+                } else {
+                    writeCard(exchange, out, bookId, card, request.props());
+                }
             }
-        }
-        out.close();
+        });
     }
 
     private void query(Exchange exchange, AddressBook book, ReportRequest.Query request) throws IOException {
         int limit = Math.min(request.limit().orElse(Integer.MAX_VALUE), maxQueryResults);
         String bookId = book.info().id();
-        // Closed only on success: after a failure the connection is dropped, so a short answer never
-        // looks complete.
-        MultistatusWriter out = Responses.multistatus(exchange);
-        QueryOutcome outcome = book.query(new CardQuery(request.filter(), limit),
-                card -> writeCard(exchange, out, bookId, card, request.props()));
-        if (outcome.truncated()) {
-            // RFC 6352 §8.6.2: more matched than returned.
-            out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
-        }
-        out.close();
+        Responses.multistatus(exchange, out -> {
+            QueryOutcome outcome = book.query(new CardQuery(request.filter(), limit),
+                    card -> writeCard(exchange, out, bookId, card, request.props()));
+            if (outcome.truncated()) {
+                // RFC 6352 §8.6.2: more matched than returned.
+                out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
+            }
+        });
     }
 
     /**
@@ -143,25 +139,24 @@ final class ReportMethod {
         boolean needCards = request.props().addressData().isPresent();
         Map<String, Card> cards = needCards
                 ? book.find(answer.changed().stream().map(CardSummary::name).toList()) : Map.of();
-        // Closed only on success: after a failure the connection is dropped.
-        MultistatusWriter out = Responses.multistatus(exchange);
-        for (CardSummary summary : answer.changed()) {
-            if (!needCards) {
-                out.properties(exchange.resources.card(bookId, summary), request.props().names(), Map.of());
-            } else if (cards.containsKey(summary.name())) {
-                writeCard(exchange, out, bookId, cards.get(summary.name()), request.props());
-            } else {
-                out.status(DavPaths.card(bookId, summary.name()), 404); // gone since the listing was taken
+        Responses.multistatus(exchange, out -> {
+            for (CardSummary summary : answer.changed()) {
+                if (!needCards) {
+                    out.properties(exchange.resources.card(bookId, summary), request.props().names(), Map.of());
+                } else if (cards.containsKey(summary.name())) {
+                    writeCard(exchange, out, bookId, cards.get(summary.name()), request.props());
+                } else {
+                    out.status(DavPaths.card(bookId, summary.name()), 404); // gone since the listing was taken
+                }
             }
-        }
-        for (String removed : answer.removed()) {
-            out.status(DavPaths.card(bookId, removed), 404);
-        }
-        if (answer.truncated()) {
-            out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
-        }
-        out.syncToken(answer.token());
-        out.close();
+            for (String removed : answer.removed()) {
+                out.status(DavPaths.card(bookId, removed), 404);
+            }
+            if (answer.truncated()) {
+                out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
+            }
+            out.syncToken(answer.token());
+        });
     }
 
     /** RFC 3744 §9.4 and §9.5, on the principal collection. */
@@ -174,25 +169,21 @@ final class ReportMethod {
                     "principal reports are supported on " + DavPaths.PRINCIPALS);
         }
         if (request instanceof ReportRequest.PrincipalSearchPropertySet) {
-            exchange.http.setStatusCode(200);
-            exchange.http.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, Responses.XML);
-            exchange.http.getResponseSender().send(java.nio.ByteBuffer.wrap(SearchPropertySet.body()));
+            Responses.xml(exchange.http, 200, SearchPropertySet.body());
             return;
         }
         ReportRequest.PrincipalPropertySearch search = (ReportRequest.PrincipalPropertySearch) request;
         List<Principal> found = search.conditions().isEmpty() || (search.unsearchable() && search.allOf())
                 ? List.of() : lookup.principals().search(search.conditions(), search.allOf(), maxQueryResults + 1);
         List<BookInfo> gateways = lookup.gateways(exchange);
-        // Closed only on success: after a failure the connection is dropped, so a short answer never
-        // looks complete.
-        MultistatusWriter out = Responses.multistatus(exchange);
-        for (Principal principal : found.subList(0, Math.min(found.size(), maxQueryResults))) {
-            out.properties(exchange.resources.principal(principal, gateways), search.props().names(), Map.of());
-        }
-        if (found.size() > maxQueryResults) {
-            out.status(DavPaths.PRINCIPALS, 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
-        }
-        out.close();
+        Responses.multistatus(exchange, out -> {
+            for (Principal principal : found.subList(0, Math.min(found.size(), maxQueryResults))) {
+                out.properties(exchange.resources.principal(principal, gateways), search.props().names(), Map.of());
+            }
+            if (found.size() > maxQueryResults) {
+                out.status(DavPaths.PRINCIPALS, 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
+            }
+        });
     }
 
     private static void writeCard(Exchange exchange, MultistatusWriter out, String bookId, Card card,
