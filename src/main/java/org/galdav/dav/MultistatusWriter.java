@@ -2,6 +2,7 @@ package org.galdav.dav;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.galdav.core.Card;
 
 /**
  * Writes a {@code DAV:multistatus} (RFC 4918 §13) response by response straight to the output, so a
@@ -48,10 +50,7 @@ public final class MultistatusWriter {
         }
         body.write(new MultistatusWriter(w, minimal));
         try {
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.flush();
-            w.close();
+            Xml.endRoot(w);
         } catch (XMLStreamException e) {
             throw new IOException("cannot finish multistatus", e);
         }
@@ -68,18 +67,40 @@ public final class MultistatusWriter {
             case ALLPROP:
                 List<QName> wanted = new ArrayList<>(props.allpropNames());
                 request.names().stream().filter(n -> !wanted.contains(n)).forEach(wanted::add);
-                properties(resource, wanted, Map.of());
+                properties(resource, wanted);
                 return;
             default:
-                properties(resource, request.names(), Map.of());
+                properties(resource, request.names());
         }
     }
 
     /**
-     * One response with the named properties: those the resource has (or {@code extra} supplies) in a
-     * 200 propstat, the rest in a 404 propstat.
+     * One response with the named properties: those the resource has in a 200 propstat, the rest in a
+     * 404 propstat.
      */
-    public void properties(DavResource resource, List<QName> names, Map<QName, PropValue> extra) throws IOException {
+    public void properties(DavResource resource, List<QName> names) throws IOException {
+        properties(resource, names, Map.of());
+    }
+
+    /**
+     * One response for a card in a REPORT: the requested properties and, when asked for,
+     * {@code CARDDAV:address-data} rendered in the requested version and property subset
+     * (RFC 6352 §10.4).
+     */
+    public void card(DavResource resource, Card card, PropSelection props) throws IOException {
+        if (props.addressData().isEmpty()) {
+            properties(resource, props.names());
+            return;
+        }
+        AddressDataRequest data = props.addressData().get();
+        String vcard = new String(card.render(data.format(), data.selection()), StandardCharsets.UTF_8);
+        List<QName> names = new ArrayList<>(props.names());
+        names.add(DavNames.ADDRESS_DATA);
+        properties(resource, names, Map.of(DavNames.ADDRESS_DATA, PropValue.text(vcard)));
+    }
+
+    private void properties(DavResource resource, List<QName> names, Map<QName, PropValue> extra)
+            throws IOException {
         List<Map.Entry<QName, PropValue>> found = new ArrayList<>();
         List<QName> missing = new ArrayList<>();
         for (QName name : names) {

@@ -33,6 +33,14 @@ public final class Xml {
         w.writeNamespace("CS", DavNames.CALSERVER);
     }
 
+    /** Closes the document element and the document, and hands everything written to the output. */
+    public static void endRoot(XMLStreamWriter w) throws XMLStreamException {
+        w.writeEndElement();
+        w.writeEndDocument();
+        w.flush();
+        w.close();
+    }
+
     public static void start(XMLStreamWriter w, QName name) throws XMLStreamException {
         if (name.getNamespaceURI().isEmpty()) {
             w.writeStartElement(name.getLocalPart());
