@@ -6,8 +6,6 @@ import org.galdav.core.PropertySelection;
 
 /** A {@code CARDDAV:address-data} element in a REPORT's prop: which format and which vCard properties. */
 public record AddressDataRequest(CardFormat format, PropertySelection selection) {
-    public static final AddressDataRequest DEFAULT = new AddressDataRequest(CardFormat.VCARD_3, PropertySelection.ALL);
-
     public AddressDataRequest {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(selection, "selection");

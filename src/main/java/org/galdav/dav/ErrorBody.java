@@ -59,9 +59,7 @@ public final class ErrorBody {
                 }
                 w.writeEndElement();
             }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
+            Xml.endRoot(w);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot serialise error body", e);
         }

@@ -16,11 +16,11 @@ import org.galdav.core.query.TextMatch;
  * that enumerate a book expect. Unknown collations and malformed filter elements are refused with the
  * preconditions of RFC 6352 §8.6 instead of being silently widened.
  */
-final class FilterParser {
+public final class FilterParser {
     private FilterParser() {
     }
 
-    static CardFilter parse(Optional<XmlElement> filter) {
+    public static CardFilter parse(Optional<XmlElement> filter) {
         if (filter.isEmpty()) {
             return CardFilter.ALL;
         }

@@ -2,6 +2,7 @@ package org.galdav.dav;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,24 +10,49 @@ import java.util.Optional;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.galdav.core.Card;
 
 /**
  * Writes a {@code DAV:multistatus} (RFC 4918 §13) response by response straight to the output, so a
  * listing of 100,000 cards never sits in memory. The 200 propstat always comes first (some clients
  * read only the first status), and with {@code minimal} the 404 propstat is left out (RFC 8144).
+ *
+ * <p>The document is only ever closed by {@link #write} once its body has returned: when writing
+ * fails half-way the caller drops the connection, so a short answer never looks complete.
  */
-public final class MultistatusWriter implements AutoCloseable {
+public final class MultistatusWriter {
+    /** Writes the responses of one multistatus. */
+    @FunctionalInterface
+    public interface Body {
+        void write(MultistatusWriter out) throws IOException;
+    }
+
     private final XMLStreamWriter w;
     private final boolean minimal;
 
-    public MultistatusWriter(OutputStream out, boolean minimal) throws IOException {
+    private MultistatusWriter(XMLStreamWriter w, boolean minimal) {
+        this.w = w;
         this.minimal = minimal;
+    }
+
+    /**
+     * Writes a whole multistatus: the opening, what {@code body} writes, and the closing, which is
+     * left out when {@code body} throws.
+     */
+    public static void write(OutputStream out, boolean minimal, Body body) throws IOException {
+        XMLStreamWriter w;
         try {
-            this.w = Xml.writer(out);
+            w = Xml.writer(out);
             w.writeStartDocument("UTF-8", "1.0");
             Xml.root(w, DavNames.MULTISTATUS);
         } catch (XMLStreamException e) {
             throw new IOException("cannot start multistatus", e);
+        }
+        body.write(new MultistatusWriter(w, minimal));
+        try {
+            Xml.endRoot(w);
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot finish multistatus", e);
         }
     }
 
@@ -41,18 +67,40 @@ public final class MultistatusWriter implements AutoCloseable {
             case ALLPROP:
                 List<QName> wanted = new ArrayList<>(props.allpropNames());
                 request.names().stream().filter(n -> !wanted.contains(n)).forEach(wanted::add);
-                properties(resource, wanted, Map.of());
+                properties(resource, wanted);
                 return;
             default:
-                properties(resource, request.names(), Map.of());
+                properties(resource, request.names());
         }
     }
 
     /**
-     * One response with the named properties: those the resource has (or {@code extra} supplies) in a
-     * 200 propstat, the rest in a 404 propstat.
+     * One response with the named properties: those the resource has in a 200 propstat, the rest in a
+     * 404 propstat.
      */
-    public void properties(DavResource resource, List<QName> names, Map<QName, PropValue> extra) throws IOException {
+    public void properties(DavResource resource, List<QName> names) throws IOException {
+        properties(resource, names, Map.of());
+    }
+
+    /**
+     * One response for a card in a REPORT: the requested properties and, when asked for,
+     * {@code CARDDAV:address-data} rendered in the requested version and property subset
+     * (RFC 6352 §10.4).
+     */
+    public void card(DavResource resource, Card card, PropSelection props) throws IOException {
+        if (props.addressData().isEmpty()) {
+            properties(resource, props.names());
+            return;
+        }
+        AddressDataRequest data = props.addressData().get();
+        String vcard = new String(card.render(data.format(), data.selection()), StandardCharsets.UTF_8);
+        List<QName> names = new ArrayList<>(props.names());
+        names.add(DavNames.ADDRESS_DATA);
+        properties(resource, names, Map.of(DavNames.ADDRESS_DATA, PropValue.text(vcard)));
+    }
+
+    private void properties(DavResource resource, List<QName> names, Map<QName, PropValue> extra)
+            throws IOException {
         List<Map.Entry<QName, PropValue>> found = new ArrayList<>();
         List<QName> missing = new ArrayList<>();
         for (QName name : names) {
@@ -127,18 +175,6 @@ public final class MultistatusWriter implements AutoCloseable {
             Xml.text(w, DavNames.SYNC_TOKEN, token);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write sync-token", e);
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.flush();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot finish multistatus", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.galdav.dav;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import org.galdav.core.AddressBook;
@@ -12,15 +13,21 @@ import org.galdav.core.query.Collation;
 
 /**
  * The property catalogue: which live properties each kind of resource has, for a given viewer.
- * Expensive values (the ctag) are computed only when written.
+ * Expensive values (the ctag) are computed only when written. {@code DAV:supported-report-set} is
+ * derived from the registered reports' scopes, the same rule the REPORT method enforces.
  */
 public final class Resources {
     private final Principal viewer;
     private final String serverName;
+    private final List<SupportedReport> reports;
 
-    public Resources(Principal viewer, String serverName) {
+    /**
+     * @param reports every REPORT the server answers, in the order supported-report-set lists them
+     */
+    public Resources(Principal viewer, String serverName, List<SupportedReport> reports) {
         this.viewer = viewer;
         this.serverName = serverName;
+        this.reports = List.copyOf(reports);
     }
 
     public DavResource root() {
@@ -32,8 +39,8 @@ public final class Resources {
     public DavResource principals() {
         PropertySet props = common(collection())
                 .basic(DavNames.DISPLAYNAME, PropValue.text("Principals"))
-                .named(DavNames.SUPPORTED_REPORT_SET, w -> reports(w, DavNames.PRINCIPAL_PROPERTY_SEARCH,
-                        DavNames.PRINCIPAL_SEARCH_PROPERTY_SET));
+                .named(DavNames.SUPPORTED_REPORT_SET,
+                        reportSet(reportsOn(new DavPaths.Target.Principals(), Optional.empty())));
         return new DavResource(DavPaths.PRINCIPALS, props);
     }
 
@@ -64,7 +71,8 @@ public final class Resources {
                 .named(DavNames.PRINCIPAL_URL, PropValue.href(href))
                 .named(DavNames.ADDRESSBOOK_HOME_SET, PropValue.href(DavPaths.HOME))
                 .named(DavNames.GROUP_MEMBERSHIP, PropValue.EMPTY)
-                .named(DavNames.SUPPORTED_REPORT_SET, PropValue.EMPTY);
+                .named(DavNames.SUPPORTED_REPORT_SET,
+                        reportSet(reportsOn(new DavPaths.Target.Principal(principal.login()), Optional.empty())));
         if (!principal.emails().isEmpty()) {
             props.named(DavNames.EMAIL_ADDRESS_SET, w -> {
                 for (String mail : principal.emails()) {
@@ -78,13 +86,15 @@ public final class Resources {
     public DavResource home() {
         PropertySet props = common(collection())
                 .basic(DavNames.DISPLAYNAME, PropValue.text("Address books"))
-                .named(DavNames.SUPPORTED_REPORT_SET, PropValue.EMPTY);
+                .named(DavNames.SUPPORTED_REPORT_SET,
+                        reportSet(reportsOn(new DavPaths.Target.Home(), Optional.empty())));
         return new DavResource(DavPaths.HOME, props);
     }
 
     /** An address book collection (RFC 6352 §5.2, §6.2). */
     public DavResource book(AddressBook book) {
         BookInfo info = book.info();
+        List<QName> supported = reportsOn(new DavPaths.Target.Book(info.id()), Optional.of(book));
         PropertySet props = common(w -> {
             Xml.empty(w, DavNames.COLLECTION);
             Xml.empty(w, DavNames.ADDRESSBOOK);
@@ -95,18 +105,13 @@ public final class Resources {
                 .basic(DavNames.DISPLAYNAME, PropValue.text(info.displayName()))
                 .named(DavNames.ADDRESSBOOK_DESCRIPTION, PropValue.text(info.description()))
                 .named(DavNames.SUPPORTED_ADDRESS_DATA, Resources::supportedAddressData)
-                .named(DavNames.SUPPORTED_REPORT_SET, w -> {
-                    if (book.sync().isPresent() && !info.directoryGateway()) {
-                        reports(w, DavNames.ADDRESSBOOK_QUERY, DavNames.ADDRESSBOOK_MULTIGET, DavNames.SYNC_COLLECTION);
-                    } else {
-                        reports(w, DavNames.ADDRESSBOOK_QUERY, DavNames.ADDRESSBOOK_MULTIGET);
-                    }
-                })
+                .named(DavNames.SUPPORTED_REPORT_SET, reportSet(supported))
                 .named(DavNames.SUPPORTED_COLLATION_SET, Resources::collations)
                 .named(DavNames.MAX_RESOURCE_SIZE, PropValue.text(Long.toString(info.maxResourceSize())))
                 .named(DavNames.GETCTAG, lazyText(book::ctag));
-        if (book.sync().isPresent() && !info.directoryGateway()) {
-            // RFC 6578 §4: the token for the book's current state, a URI.
+        if (supported.contains(DavNames.SYNC_COLLECTION)) {
+            // RFC 6578 §4: defined on every resource that supports sync-collection; the token for the
+            // book's current state, a URI.
             props.named(DavNames.SYNC_TOKEN, lazyText(() -> book.sync().get().currentToken()));
         }
         return new DavResource(DavPaths.book(info.id()), props);
@@ -159,16 +164,22 @@ public final class Resources {
         }
     }
 
+    /** The registered reports whose scope covers a resource, in registry order. */
+    private List<QName> reportsOn(DavPaths.Target target, Optional<AddressBook> book) {
+        return reports.stream().filter(r -> r.scope().covers(target, book)).map(SupportedReport::name).toList();
+    }
+
     /** RFC 3253 §3.1.5 nesting: supported-report / report / the report's element. */
-    private static void reports(javax.xml.stream.XMLStreamWriter w, QName... reports)
-            throws javax.xml.stream.XMLStreamException {
-        for (QName report : reports) {
-            Xml.start(w, DavNames.SUPPORTED_REPORT);
-            Xml.start(w, DavNames.REPORT);
-            Xml.empty(w, report);
-            w.writeEndElement();
-            w.writeEndElement();
-        }
+    private static PropValue reportSet(List<QName> reports) {
+        return w -> {
+            for (QName report : reports) {
+                Xml.start(w, DavNames.SUPPORTED_REPORT);
+                Xml.start(w, DavNames.REPORT);
+                Xml.empty(w, report);
+                w.writeEndElement();
+                w.writeEndElement();
+            }
+        };
     }
 
     private static void collations(javax.xml.stream.XMLStreamWriter w)

@@ -1,15 +1,15 @@
 package org.galdav.dav;
 
 /** Status lines inside a multistatus, spelled exactly as clients compare them (RFC 4918 §14.28). */
-public final class StatusLine {
+final class StatusLine {
     private StatusLine() {
     }
 
-    public static String of(int status) {
+    static String of(int status) {
         return "HTTP/1.1 " + status + " " + reason(status);
     }
 
-    public static String reason(int status) {
+    static String reason(int status) {
         switch (status) {
             case 200: return "OK";
             case 207: return "Multi-Status";

@@ -7,7 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /** Small helpers around {@link XMLStreamWriter} so writers read like the XML they produce. */
-public final class Xml {
+final class Xml {
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     static {
@@ -18,12 +18,12 @@ public final class Xml {
     private Xml() {
     }
 
-    public static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
+    static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
         return OUTPUT.createXMLStreamWriter(out, "UTF-8");
     }
 
     /** Opens the document element and binds the usual prefixes once, so children stay short. */
-    public static void root(XMLStreamWriter w, QName name) throws XMLStreamException {
+    static void root(XMLStreamWriter w, QName name) throws XMLStreamException {
         w.setPrefix("D", DavNames.DAV);
         w.setPrefix("C", DavNames.CARDDAV);
         w.setPrefix("CS", DavNames.CALSERVER);
@@ -33,7 +33,15 @@ public final class Xml {
         w.writeNamespace("CS", DavNames.CALSERVER);
     }
 
-    public static void start(XMLStreamWriter w, QName name) throws XMLStreamException {
+    /** Closes the document element and the document, and hands everything written to the output. */
+    static void endRoot(XMLStreamWriter w) throws XMLStreamException {
+        w.writeEndElement();
+        w.writeEndDocument();
+        w.flush();
+        w.close();
+    }
+
+    static void start(XMLStreamWriter w, QName name) throws XMLStreamException {
         if (name.getNamespaceURI().isEmpty()) {
             w.writeStartElement(name.getLocalPart());
         } else {
@@ -41,7 +49,7 @@ public final class Xml {
         }
     }
 
-    public static void empty(XMLStreamWriter w, QName name) throws XMLStreamException {
+    static void empty(XMLStreamWriter w, QName name) throws XMLStreamException {
         if (name.getNamespaceURI().isEmpty()) {
             w.writeEmptyElement(name.getLocalPart());
         } else {
@@ -49,7 +57,7 @@ public final class Xml {
         }
     }
 
-    public static void text(XMLStreamWriter w, QName name, String text) throws XMLStreamException {
+    static void text(XMLStreamWriter w, QName name, String text) throws XMLStreamException {
         start(w, name);
         w.writeCharacters(org.galdav.core.CleanText.clean(text));
         w.writeEndElement();

@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamReader;
  * entity expansion bombs) and the tree is bounded in depth and size, so hostile bodies fail fast with
  * 400 instead of exhausting the server.
  */
-public final class XmlParser {
+final class XmlParser {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_ELEMENTS = 200_000;
     private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
@@ -37,7 +37,7 @@ public final class XmlParser {
     /**
      * @throws DavException 400 when the body is not well-formed, declares a DTD or is too deep or large
      */
-    public static XmlElement parse(byte[] body) {
+    static XmlElement parse(byte[] body) {
         XMLStreamReader reader = null;
         try {
             reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(body));

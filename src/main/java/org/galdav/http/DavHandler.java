@@ -34,6 +34,7 @@ public final class DavHandler implements HttpHandler {
     private final ReportMethod report;
     private final GetMethod get;
     private final WriteRefusal writes;
+    private final Reporters reporters;
     private final String serverName;
 
     public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals,
@@ -42,7 +43,8 @@ public final class DavHandler implements HttpHandler {
         this.authenticator = authenticator;
         Lookup lookup = new Lookup(books, principals);
         this.propfind = new PropfindMethod(lookup);
-        this.report = new ReportMethod(lookup, settings.maxQueryResults());
+        this.reporters = new Reporters(lookup, settings.maxQueryResults());
+        this.report = new ReportMethod(lookup, reporters);
         this.get = new GetMethod(lookup);
         this.writes = new WriteRefusal(lookup);
         this.serverName = serverName;
@@ -120,8 +122,8 @@ public final class DavHandler implements HttpHandler {
         }
         org.galdav.core.UserCredentials password = principal.get().isAnonymous() ? org.galdav.core.UserCredentials.NONE
                 : new org.galdav.core.UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
-        Exchange exchange = new Exchange(http, principal.get(), password, new Resources(principal.get(), serverName),
-                settings.maxRequestBytes());
+        Resources resources = new Resources(principal.get(), serverName, reporters.supported());
+        Exchange exchange = new Exchange(http, principal.get(), password, resources, settings.maxRequestBytes());
         switch (method) {
             case "PROPFIND": propfind.handle(exchange); return;
             case "REPORT": report.handle(exchange); return;

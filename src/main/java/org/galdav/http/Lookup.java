@@ -45,9 +45,13 @@ final class Lookup {
         return books.visibleTo(exchange.principal, exchange.credentials);
     }
 
-    /** Checks that the target exists; returns its book for books and cards. */
+    /** Checks that the request's target exists; returns its book for books and cards. */
     Optional<AddressBook> bookOf(Exchange exchange) {
-        DavPaths.Target target = exchange.target;
+        return bookOf(exchange, exchange.target);
+    }
+
+    /** Checks that a target exists for the caller; returns its book for books and cards. */
+    Optional<AddressBook> bookOf(Exchange exchange, DavPaths.Target target) {
         if (target instanceof DavPaths.Target.Book b) {
             return Optional.of(book(exchange, b.bookId()));
         }

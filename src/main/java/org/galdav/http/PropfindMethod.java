@@ -7,7 +7,6 @@ import org.galdav.core.Card;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavNames;
 import org.galdav.dav.DavPaths;
-import org.galdav.dav.MultistatusWriter;
 import org.galdav.dav.PropfindRequest;
 import org.galdav.dav.RequestParser;
 
@@ -36,44 +35,42 @@ final class PropfindMethod {
         Optional<AddressBook> book = lookup.bookOf(exchange);
         Optional<Card> card = exchange.target instanceof DavPaths.Target.Card c
                 ? Optional.of(lookup.card(book.orElseThrow(), c.cardName())) : Optional.empty();
-        // Closed only on success: after a failure the connection is dropped, so a short answer never
-        // looks complete.
-        MultistatusWriter out = Responses.multistatus(exchange);
-        if (target instanceof DavPaths.Target.Root) {
-            out.propfind(exchange.resources.root(), request);
-            if (children) {
+        Responses.multistatus(exchange, out -> {
+            if (target instanceof DavPaths.Target.Root) {
+                out.propfind(exchange.resources.root(), request);
+                if (children) {
+                    out.propfind(exchange.resources.principals(), request);
+                    out.propfind(exchange.resources.home(), request);
+                }
+            } else if (target instanceof DavPaths.Target.Principals) {
                 out.propfind(exchange.resources.principals(), request);
+                if (children) {
+                    out.propfind(exchange.resources.principal(exchange.principal, lookup.gateways(exchange)), request);
+                }
+            } else if (target instanceof DavPaths.Target.Principal p) {
+                out.propfind(exchange.resources.principal(lookup.principalOf(exchange, p.login()),
+                        lookup.gateways(exchange)), request);
+            } else if (target instanceof DavPaths.Target.Home) {
                 out.propfind(exchange.resources.home(), request);
-            }
-        } else if (target instanceof DavPaths.Target.Principals) {
-            out.propfind(exchange.resources.principals(), request);
-            if (children) {
-                out.propfind(exchange.resources.principal(exchange.principal, lookup.gateways(exchange)), request);
-            }
-        } else if (target instanceof DavPaths.Target.Principal p) {
-            out.propfind(exchange.resources.principal(lookup.principalOf(exchange, p.login()),
-                    lookup.gateways(exchange)), request);
-        } else if (target instanceof DavPaths.Target.Home) {
-            out.propfind(exchange.resources.home(), request);
-            if (children) {
-                for (AddressBook b : lookup.visible(exchange)) {
-                    // Directory gateways are found through the principal and searched, never listed.
-                    if (!b.info().directoryGateway()) {
-                        out.propfind(exchange.resources.book(b), request);
+                if (children) {
+                    for (AddressBook b : lookup.visible(exchange)) {
+                        // Directory gateways are found through the principal and searched, never listed.
+                        if (!b.info().directoryGateway()) {
+                            out.propfind(exchange.resources.book(b), request);
+                        }
                     }
                 }
+            } else if (target instanceof DavPaths.Target.Book) {
+                AddressBook b = book.orElseThrow();
+                out.propfind(exchange.resources.book(b), request);
+                if (children && !b.info().directoryGateway()) {
+                    String id = b.info().id();
+                    b.list(summary -> out.propfind(exchange.resources.card(id, summary), request));
+                }
+            } else {
+                out.propfind(exchange.resources.card(book.orElseThrow().info().id(), card.orElseThrow().summary()),
+                        request);
             }
-        } else if (target instanceof DavPaths.Target.Book) {
-            AddressBook b = book.orElseThrow();
-            out.propfind(exchange.resources.book(b), request);
-            if (children && !b.info().directoryGateway()) {
-                String id = b.info().id();
-                b.list(summary -> out.propfind(exchange.resources.card(id, summary), request));
-            }
-        } else {
-            out.propfind(exchange.resources.card(book.orElseThrow().info().id(), card.orElseThrow().summary()),
-                    request);
-        }
-        out.close();
+        });
     }
 }

@@ -3,7 +3,6 @@ package org.galdav.http;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.galdav.dav.DavException;
@@ -16,8 +15,12 @@ final class Responses {
     private Responses() {
     }
 
-    /** Starts a streamed 207 Multi-Status. */
-    static MultistatusWriter multistatus(Exchange exchange) throws IOException {
+    /**
+     * Answers 207 Multi-Status, streaming the responses {@code body} writes. The document is closed
+     * only when {@code body} returns: after a failure {@link DavHandler} drops the connection, so a
+     * short answer never looks complete.
+     */
+    static void multistatus(Exchange exchange, MultistatusWriter.Body body) throws IOException {
         HttpServerExchange http = exchange.http;
         http.setStatusCode(207);
         http.getResponseHeaders().put(Headers.CONTENT_TYPE, XML);
@@ -26,8 +29,14 @@ final class Responses {
             exchange.setHeader("Preference-Applied", "return=minimal");
         }
         exchange.setHeader("Vary", "Brief, Prefer");
-        OutputStream out = http.getOutputStream();
-        return new MultistatusWriter(out, minimal);
+        MultistatusWriter.write(http.getOutputStream(), minimal, body);
+    }
+
+    /** A whole XML body with its status. */
+    static void xml(HttpServerExchange http, int status, byte[] body) {
+        http.setStatusCode(status);
+        http.getResponseHeaders().put(Headers.CONTENT_TYPE, XML);
+        http.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
     /** An error status with a DAV:error body when a precondition applies, plain text otherwise. */
@@ -35,10 +44,8 @@ final class Responses {
         if (http.isResponseStarted()) {
             return;
         }
-        http.setStatusCode(e.status());
         if (e.body().isPresent()) {
-            http.getResponseHeaders().put(Headers.CONTENT_TYPE, XML);
-            http.getResponseSender().send(ByteBuffer.wrap(e.body().get().toBytes()));
+            xml(http, e.status(), e.body().get().toBytes());
         } else {
             text(http, e.status(), e.getMessage());
         }
