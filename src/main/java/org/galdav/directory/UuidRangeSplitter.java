@@ -112,6 +112,9 @@ final class UuidRangeSplitter {
                     Ranges split = below(range);
                     entries += split.entries();
                     pages += split.pages();
+                    if (split.stopped()) {
+                        return new Ranges(entries, pages, false, true);
+                    }
                     complete &= split.complete();
                 }
             }
