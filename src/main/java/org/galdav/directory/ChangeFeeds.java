@@ -28,6 +28,8 @@ public final class ChangeFeeds {
     /**
      * A started feed for the subtree, or empty when none works (the caller then compares listings).
      * Each reason a candidate was passed over is logged.
+     *
+     * @throws org.galdav.core.SourceUnavailableException when the directory cannot be reached
      */
     public static Optional<ChangeFeed> open(Directory directory, String baseDn, Mode mode) {
         if (mode == Mode.OFF) {
