@@ -10,12 +10,15 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.galdav.core.SourceUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The two reads side by side: best effort reads every refusal as "not found"; confirming absence does
@@ -66,39 +69,46 @@ class EntryReadsTest {
         assertThat(reads.readConfirmingAbsence(PERSON_DN, group, CN)).isEmpty();
     }
 
-    /** An entry hidden from this identity, a referral, a DN the server cannot take: absent for both. */
-    @ParameterizedTest
-    @ValueSource(ints = {ResultCode.INSUFFICIENT_ACCESS_RIGHTS_INT_VALUE, ResultCode.REFERRAL_INT_VALUE,
-            ResultCode.INVALID_DN_SYNTAX_INT_VALUE, ResultCode.NAMING_VIOLATION_INT_VALUE})
-    void bothReadAnAbsentAnswerAsNotFound(int code) {
-        ldap.refuseSearches(PERSON_DN::equalsIgnoreCase, ResultCode.valueOf(code));
+    /** What a read gives back for an answer. */
+    enum Reading { NOT_FOUND, UNAVAILABLE }
 
-        assertThat(reads.readBestEffort(PERSON_DN, PERSON, CN)).isEmpty();
-        assertThat(reads.readConfirmingAbsence(PERSON_DN, PERSON, CN)).isEmpty();
+    /**
+     * Answers that mean absent (hidden from this identity, a referral, a DN the server cannot take) are
+     * "not found" for both; other answers (a limit, unwilling) only for best effort, as the entry may well
+     * be there; answers after which the SDK deems the connection unusable (busy, unavailable, other) are
+     * outages for both.
+     */
+    static Stream<Arguments> answers() {
+        return Stream.of(
+                Arguments.of(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, Reading.NOT_FOUND, Reading.NOT_FOUND),
+                Arguments.of(ResultCode.REFERRAL, Reading.NOT_FOUND, Reading.NOT_FOUND),
+                Arguments.of(ResultCode.INVALID_DN_SYNTAX, Reading.NOT_FOUND, Reading.NOT_FOUND),
+                Arguments.of(ResultCode.NAMING_VIOLATION, Reading.NOT_FOUND, Reading.NOT_FOUND),
+                Arguments.of(ResultCode.TIME_LIMIT_EXCEEDED, Reading.NOT_FOUND, Reading.UNAVAILABLE),
+                Arguments.of(ResultCode.ADMIN_LIMIT_EXCEEDED, Reading.NOT_FOUND, Reading.UNAVAILABLE),
+                Arguments.of(ResultCode.UNWILLING_TO_PERFORM, Reading.NOT_FOUND, Reading.UNAVAILABLE),
+                Arguments.of(ResultCode.INAPPROPRIATE_MATCHING, Reading.NOT_FOUND, Reading.UNAVAILABLE),
+                Arguments.of(ResultCode.BUSY, Reading.UNAVAILABLE, Reading.UNAVAILABLE),
+                Arguments.of(ResultCode.UNAVAILABLE, Reading.UNAVAILABLE, Reading.UNAVAILABLE),
+                Arguments.of(ResultCode.OTHER, Reading.UNAVAILABLE, Reading.UNAVAILABLE));
     }
 
-    /** A limit, an unwilling server: the entry may well be there, so only best effort says "not found". */
-    @ParameterizedTest
-    @ValueSource(ints = {ResultCode.TIME_LIMIT_EXCEEDED_INT_VALUE, ResultCode.ADMIN_LIMIT_EXCEEDED_INT_VALUE,
-            ResultCode.UNWILLING_TO_PERFORM_INT_VALUE, ResultCode.INAPPROPRIATE_MATCHING_INT_VALUE})
-    void onlyBestEffortReadsAnyOtherAnswerAsNotFound(int code) {
-        ldap.refuseSearches(PERSON_DN::equalsIgnoreCase, ResultCode.valueOf(code));
+    @ParameterizedTest(name = "{0}: best effort {1}, confirming absence {2}")
+    @MethodSource("answers")
+    void eachReadMakesOfAnAnswerWhatItsNameSays(ResultCode answer, Reading bestEffort, Reading confirming) {
+        ldap.refuseSearches(PERSON_DN::equalsIgnoreCase, answer);
 
-        assertThat(reads.readBestEffort(PERSON_DN, PERSON, CN)).isEmpty();
-        assertThatThrownBy(() -> reads.readConfirmingAbsence(PERSON_DN, PERSON, CN))
-                .isInstanceOf(SourceUnavailableException.class).hasMessageContaining(PERSON_DN);
+        assertThat(reading(() -> reads.readBestEffort(PERSON_DN, PERSON, CN))).isEqualTo(bestEffort);
+        assertThat(reading(() -> reads.readConfirmingAbsence(PERSON_DN, PERSON, CN))).isEqualTo(confirming);
     }
 
-    /** Answers after which the SDK deems the connection unusable (busy, unavailable, other) are outages. */
-    @ParameterizedTest
-    @ValueSource(ints = {ResultCode.BUSY_INT_VALUE, ResultCode.UNAVAILABLE_INT_VALUE, ResultCode.OTHER_INT_VALUE})
-    void bothThrowWhenTheServerSaysItCannotServe(int code) {
-        ldap.refuseSearches(PERSON_DN::equalsIgnoreCase, ResultCode.valueOf(code));
-
-        assertThatThrownBy(() -> reads.readBestEffort(PERSON_DN, PERSON, CN))
-                .isInstanceOf(SourceUnavailableException.class);
-        assertThatThrownBy(() -> reads.readConfirmingAbsence(PERSON_DN, PERSON, CN))
-                .isInstanceOf(SourceUnavailableException.class);
+    private static Reading reading(Supplier<Optional<SearchResultEntry>> read) {
+        try {
+            assertThat(read.get()).isEmpty();
+            return Reading.NOT_FOUND;
+        } catch (SourceUnavailableException e) {
+            return Reading.UNAVAILABLE;
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class UuidRangeSplitterTest {
         start(40, 0);
         List<String> dns = new ArrayList<>();
 
-        SearchOutcome outcome = directory.searchAll(TestLdap.PEOPLE, PEOPLE, UID, "entryUUID", 10, collect(dns));
+        SearchOutcome outcome = listAll(dns);
 
         assertThat(dns).hasSize(41).doesNotHaveDuplicates();
         assertThat(outcome.complete()).isTrue();
@@ -50,7 +50,7 @@ class UuidRangeSplitterTest {
         start(60, 7);
         List<String> dns = new ArrayList<>();
 
-        SearchOutcome outcome = directory.searchAll(TestLdap.PEOPLE, PEOPLE, UID, "entryUUID", 10, collect(dns));
+        SearchOutcome outcome = listAll(dns);
 
         assertThat(dns).hasSize(61).doesNotHaveDuplicates();
         assertThat(outcome.entries()).isEqualTo(61);
@@ -64,7 +64,7 @@ class UuidRangeSplitterTest {
         start(60, 2);
         List<String> dns = new ArrayList<>();
 
-        SearchOutcome outcome = directory.searchAll(TestLdap.PEOPLE, PEOPLE, UID, "entryUUID", 10, collect(dns));
+        SearchOutcome outcome = listAll(dns);
 
         assertThat(dns).hasSize(61).doesNotHaveDuplicates();
         assertThat(outcome.complete()).isTrue();
@@ -79,7 +79,7 @@ class UuidRangeSplitterTest {
         }
         List<String> dns = new ArrayList<>();
 
-        SearchOutcome outcome = directory.searchAll(TestLdap.PEOPLE, PEOPLE, UID, "entryUUID", 10, collect(dns));
+        SearchOutcome outcome = listAll(dns);
 
         assertThat(dns).doesNotHaveDuplicates();
         assertThat(outcome.complete()).isFalse();
@@ -114,6 +114,11 @@ class UuidRangeSplitterTest {
         assertThat(outcome.complete()).isFalse();
         assertThat(outcome.limited()).isTrue();
         assertThat(searches).hasSize(1);
+    }
+
+    /** Every person, past the size limit, their DNs collected. */
+    private SearchOutcome listAll(List<String> dns) {
+        return directory.searchAll(TestLdap.PEOPLE, PEOPLE, UID, "entryUUID", 10, collect(dns));
     }
 
     private static EntryHandler collect(List<String> dns) {
