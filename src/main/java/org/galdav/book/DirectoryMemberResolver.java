@@ -72,7 +72,7 @@ final class DirectoryMemberResolver implements MemberResolver {
             return Optional.empty();
         }
         // Strict: a transient failure must not be remembered as "not in the book" (it would drop a member).
-        return directory.readCurrent(dn, mapper.mapping().entryFilter(), new String[] {mapper.mapping().idAttribute()})
+        return directory.readConfirmingAbsence(dn, mapper.mapping().entryFilter(), new String[] {mapper.mapping().idAttribute()})
                 .flatMap(mapper::idOf);
     }
 }

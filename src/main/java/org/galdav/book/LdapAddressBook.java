@@ -159,7 +159,7 @@ public final class LdapAddressBook implements AddressBook, TrackedSource {
         if (!isInBase(dn)) {
             return Optional.empty();
         }
-        return directory.readCurrent(dn, mapper.mapping().entryFilter(), mapper.mapping().requestedAttributes())
+        return directory.readConfirmingAbsence(dn, mapper.mapping().entryFilter(), mapper.mapping().requestedAttributes())
                 .flatMap(this::tracked);
     }
 

@@ -18,6 +18,7 @@ public interface ChangeFeed {
      *
      * @throws ChangeTrackingUnavailableException when the directory does not track changes for this base
      *                                            (or the service account may not read them)
+     * @throws org.galdav.core.SourceUnavailableException when the directory cannot be reached: start again later
      */
     void start() throws ChangeTrackingUnavailableException;
 
@@ -30,6 +31,8 @@ public interface ChangeFeed {
      * @throws ChangeTrackingUnavailableException when the directory can no longer say what changed
      *                                            since the position (history trimmed, server replaced):
      *                                            start again and re-read everything
+     * @throws org.galdav.core.SourceUnavailableException when the directory cannot be reached: the position
+     *                                                    is kept, poll again later
      */
     Set<String> poll() throws ChangeTrackingUnavailableException;
 }

@@ -28,18 +28,21 @@ public final class ChangeFeeds {
     /**
      * A started feed for the subtree, or empty when none works (the caller then compares listings).
      * Each reason a candidate was passed over is logged.
+     *
+     * @throws org.galdav.core.SourceUnavailableException when the directory cannot be reached
      */
     public static Optional<ChangeFeed> open(Directory directory, String baseDn, Mode mode) {
         if (mode == Mode.OFF) {
             return Optional.empty();
         }
         List<ChangeFeed> candidates = new ArrayList<>();
-        Optional<RootDSE> root = directory.rootDse();
+        Connections connections = directory.connections();
+        Optional<RootDSE> root = connections.rootDse();
         boolean syncControl = root.map(r -> r.supportsControl(ContentSyncRequestControl.SYNC_REQUEST_OID)).orElse(false);
         boolean changelog = root.map(r -> r.getAttributeValue("changelog") != null).orElse(false);
         boolean activeDirectory = root.map(UsnFeed::isActiveDirectory).orElse(false);
         if (mode == Mode.USN || (mode == Mode.AUTO && activeDirectory)) {
-            candidates.add(new UsnFeed(directory, baseDn));
+            candidates.add(new UsnFeed(connections, directory.paging(), baseDn));
         }
         // 389-DS's content synchronization plugin ends every refresh with refreshDeletes FALSE, which RFC 4533
         // reads as "delete whatever was not sent": its change log is used there instead.
@@ -48,10 +51,10 @@ public final class ChangeFeeds {
             LOG.warn("sync.change-tracking = syncrepl is not used with 389-DS (its refreshes do not follow RFC 4533 "
                     + "§3.3.1); use changelog");
         } else if (mode == Mode.SYNCREPL || (mode == Mode.AUTO && syncControl && !ds389)) {
-            candidates.add(new SyncReplFeed(directory, baseDn));
+            candidates.add(new SyncReplFeed(connections, directory.observer(), baseDn));
         }
         if (mode == Mode.CHANGELOG || (mode == Mode.AUTO && changelog)) {
-            candidates.add(new ChangelogFeed(directory, baseDn));
+            candidates.add(new ChangelogFeed(connections, directory.paging(), baseDn));
         }
         for (ChangeFeed feed : candidates) {
             try {

@@ -8,11 +8,13 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The change log of draft-good-ldap-changelog ({@code cn=changelog}, numbered change records): 389-DS's
@@ -25,13 +27,15 @@ final class ChangelogFeed implements ChangeFeed {
     private static final String[] RECORD_ATTRIBUTES = {"changeNumber", "targetDN", "changeType", "newRDN",
             "newSuperior"};
 
-    private final Directory directory;
+    private final Connections connections;
+    private final PagedSearch paging;
     private final String baseDn;
     private String server;
     private long position = -1;
 
-    ChangelogFeed(Directory directory, String baseDn) {
-        this.directory = directory;
+    ChangelogFeed(Connections connections, PagedSearch paging, String baseDn) {
+        this.connections = connections;
+        this.paging = paging;
         this.baseDn = baseDn;
     }
 
@@ -40,23 +44,25 @@ final class ChangelogFeed implements ChangeFeed {
         return "changelog";
     }
 
+    /** Where the log stood: the server it was read on and its last change number. */
+    private record Position(String server, long last) {
+    }
+
     @Override
     public synchronized void start() throws ChangeTrackingUnavailableException {
         position = -1;
-        long[] started = {-1};
-        String[] on = {null};
-        run(connection -> {
-            Numbers now = numbers(connection);
-            if (now.last() > 0 && records(connection, now.changelogDn(), now.last(), now.last(), new HashSet<>()) == 0) {
+        Position now = run(connection -> {
+            Numbers numbers = numbers(connection);
+            if (numbers.last() > 0 && records(connection, numbers.changelogDn(), numbers.last(), numbers.last(),
+                    new HashSet<>()) == 0) {
                 // Records hidden by access controls would make changes go unseen: better not to use the log.
                 throw new LDAPException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "the service account cannot read "
-                        + "change " + now.last() + " in " + now.changelogDn());
+                        + "change " + numbers.last() + " in " + numbers.changelogDn());
             }
-            on[0] = serverOf(connection);
-            started[0] = now.last();
+            return new Position(serverOf(connection), numbers.last());
         });
-        server = on[0];
-        position = started[0];
+        server = now.server();
+        position = now.last();
     }
 
     @Override
@@ -65,15 +71,14 @@ final class ChangelogFeed implements ChangeFeed {
             throw new ChangeTrackingUnavailableException("not started");
         }
         Set<String> touched = new HashSet<>();
-        long[] reached = {position};
-        run(connection -> {
+        long reached = run(connection -> {
             if (!serverOf(connection).equals(server)) {
                 throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "now connected to " + serverOf(connection)
                         + "; change numbers of " + server + " do not apply");
             }
             Numbers now = numbers(connection);
             if (now.last() == position) {
-                return;
+                return position;
             }
             if (now.last() < position || (now.first() > position + 1 && now.first() > 0)) {
                 // The log was reset (a new server) or trimmed past our position: changes in between are lost.
@@ -86,23 +91,16 @@ final class ChangelogFeed implements ChangeFeed {
                 throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "read " + read + " of the "
                         + (now.last() - position) + " change records after " + position);
             }
-            reached[0] = now.last();
+            return now.last();
         });
-        position = reached[0];
+        position = reached;
         return touched;
     }
 
-    private interface Work {
-        void run(LDAPConnection connection) throws LDAPException;
-    }
-
     /** Runs on one pooled connection; answers that make the log unusable become ChangeTrackingUnavailable. */
-    private void run(Work work) throws ChangeTrackingUnavailableException {
+    private <T> T run(Connections.ConnectionWork<T> work) throws ChangeTrackingUnavailableException {
         try {
-            directory.withConnection("change log", connection -> {
-                work.run(connection);
-                return null;
-            });
+            return connections.withConnection("change log", work);
         } catch (LDAPException e) {
             throw new ChangeTrackingUnavailableException(Optional.ofNullable(e.getDiagnosticMessage())
                     .orElse(e.getResultCode().toString()), e);
@@ -115,15 +113,32 @@ final class ChangelogFeed implements ChangeFeed {
         Filter range = Filter.createANDFilter(
                 Filter.createGreaterOrEqualFilter("changeNumber", Long.toString(from)),
                 Filter.createLessOrEqualFilter("changeNumber", Long.toString(to)));
-        long[] inRange = {0};
-        directory.pagedSearch(connection, changelogDn, range, RECORD_ATTRIBUTES, List.of(), record -> {
+        RecordsInRange records = new RecordsInRange(from, to, touched);
+        paging.everyEntry(connection, changelogDn, range, RECORD_ATTRIBUTES, List.of(), records);
+        return records.count;
+    }
+
+    /** Takes the records numbered from..to (a server may match numbers as text), counting them. */
+    private final class RecordsInRange implements Consumer<SearchResultEntry> {
+        private final long from;
+        private final long to;
+        private final Set<String> touched;
+        private long count;
+
+        RecordsInRange(long from, long to, Set<String> touched) {
+            this.from = from;
+            this.to = to;
+            this.touched = touched;
+        }
+
+        @Override
+        public void accept(SearchResultEntry record) {
             long number = number(record.getAttributeValue("changeNumber"));
             if (number >= from && number <= to) {
-                inRange[0]++;
+                count++;
                 touched.addAll(dnsOf(record));
             }
-        });
-        return inRange[0];
+        }
     }
 
     /** The DNs a change record touches: its target, and for a rename the entry's new DN. */

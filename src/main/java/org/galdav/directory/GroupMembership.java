@@ -14,6 +14,10 @@ import java.util.Set;
  * list the user, then the groups that list those, and so on (bounded depth, cycles ignored), so the
  * cost is a few searches however large the groups are. Works the same on every directory (no memberOf
  * overlay or AD matching rule needed). Answers are remembered for a while.
+ *
+ * <p>Thread-safe: the cache computes one walk per user at a time. A directory that is down throws
+ * {@link org.galdav.core.SourceUnavailableException} and nothing is remembered; a search the server
+ * cuts short with a limit leaves the groups it did not return out of the answer.
  */
 public final class GroupMembership {
     private static final int MAX_DEPTH = 10;

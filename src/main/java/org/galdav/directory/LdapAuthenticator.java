@@ -1,21 +1,34 @@
 package org.galdav.directory;
 
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.galdav.core.Authenticator;
 import org.galdav.core.Principal;
+import org.galdav.core.SourceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * HTTP Basic credentials checked against the directory: find the user's DN with the login filter
  * (the login escaped per RFC 4515, so it cannot change the filter), then bind as that DN.
+ *
+ * <p>Thread-safe: immutable; each check uses pooled connections of its own.
+ *
+ * <p>Failures: wrong credentials (no single user for the login, a password the directory refuses) are
+ * an empty answer; {@link SourceUnavailableException} means the directory could not say.
  */
 public final class LdapAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(LdapAuthenticator.class);
     private static final String[] ATTRIBUTES = {"displayName", "cn", "mail"};
+    /** Bind answers that mean "not these credentials"; any other is the directory failing. */
+    private static final Set<ResultCode> WRONG = Set.of(ResultCode.INVALID_CREDENTIALS, ResultCode.INVALID_DN_SYNTAX,
+            ResultCode.UNWILLING_TO_PERFORM, ResultCode.INAPPROPRIATE_AUTHENTICATION);
 
     private final Directory directory;
     private final String userBase;
@@ -46,10 +59,33 @@ public final class LdapAuthenticator implements Authenticator {
             return Optional.empty();
         }
         SearchResultEntry user = matches.get(0);
-        if (!directory.verifyPassword(user.getDN(), password)) {
+        if (!verifyPassword(directory.connections(), user.getDN(), password)) {
             LOG.info("login '{}' refused: wrong password", login);
             return Optional.empty();
         }
         return Optional.of(LdapPrincipals.principal(user, login));
+    }
+
+    /**
+     * Checks a password by binding as {@code dn} on a pooled connection, then restoring the service
+     * identity. Empty passwords are refused without a bind: an LDAP simple bind with a DN and an empty
+     * password is an unauthenticated bind and would "succeed" (RFC 4513 §5.1.2).
+     *
+     * @return false for the answers in {@link #WRONG}
+     * @throws SourceUnavailableException for any other answer, or when the directory cannot be reached
+     */
+    static boolean verifyPassword(Connections connections, String dn, String password) {
+        if (password.isEmpty()) {
+            return false;
+        }
+        try {
+            connections.bindAndRevert(new SimpleBindRequest(dn, password));
+            return true;
+        } catch (LDAPException e) {
+            if (WRONG.contains(e.getResultCode())) {
+                return false;
+            }
+            throw Connections.unavailable("bind", e);
+        }
     }
 }

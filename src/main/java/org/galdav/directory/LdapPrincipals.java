@@ -15,6 +15,9 @@ import org.galdav.core.query.TextMatch;
  * The directory's users as principals: looked up by login with the login filter, searched by name
  * or mail address for principal-property-search. Search values are escaped by the SDK's filter
  * factories, and each hit is re-checked case-insensitively (i;unicode-casemap) on the values shown.
+ *
+ * <p>Thread-safe: immutable. A directory that is down throws {@link org.galdav.core.SourceUnavailableException};
+ * a login that matches no entry, or several, finds no principal.
  */
 public final class LdapPrincipals implements Principals {
     private static final String[] ATTRIBUTES_BASE = {"displayName", "cn", "mail"};

@@ -1,7 +1,10 @@
 package org.galdav.directory;
 
 /**
- * How a search ended.
+ * How a search ended; immutable. A search the server cut short is not an error but an outcome with
+ * {@code complete == false}: callers that must not take a partial result for the whole (listings,
+ * lookups) check it. "Directory down" is never an outcome: it is thrown as
+ * {@link org.galdav.core.SourceUnavailableException}.
  *
  * @param entries   entries delivered
  * @param pages     LDAP requests sent

@@ -35,13 +35,15 @@ import java.util.UUID;
 final class SyncReplFeed implements ChangeFeed {
     private static final Filter EVERYTHING = Filter.createPresenceFilter("objectClass");
 
-    private final Directory directory;
+    private final Connections connections;
+    private final SearchObserver observer;
     private final String baseDn;
     private final Map<UUID, String> dnByUuid = new HashMap<>();
     private ASN1OctetString cookie;
 
-    SyncReplFeed(Directory directory, String baseDn) {
-        this.directory = directory;
+    SyncReplFeed(Connections connections, SearchObserver observer, String baseDn) {
+        this.connections = connections;
+        this.observer = observer;
         this.baseDn = baseDn;
     }
 
@@ -106,11 +108,12 @@ final class SyncReplFeed implements ChangeFeed {
         ASN1OctetString cookie;
         /** Entries, deletion notices and present notices (a name each, no attributes): all that arrived. */
         long received;
+        /** A sync state control that could not be read: the round cannot be trusted. */
+        RuntimeException failure;
     }
 
     private Round refresh(ASN1OctetString from) throws ChangeTrackingUnavailableException {
         Round round = new Round();
-        RuntimeException[] failure = new RuntimeException[1];
         SearchResultListener listener = new SearchResultListener() {
             private static final long serialVersionUID = 1L;
 
@@ -135,7 +138,7 @@ final class SyncReplFeed implements ChangeFeed {
                         round.cookie = state.getCookie();
                     }
                 } catch (LDAPException | RuntimeException e) {
-                    failure[0] = new IllegalStateException("undecodable sync state control: " + e.getMessage(), e);
+                    round.failure = new IllegalStateException("undecodable sync state control: " + e.getMessage(), e);
                 }
             }
 
@@ -174,7 +177,7 @@ final class SyncReplFeed implements ChangeFeed {
         long started = System.nanoTime();
         SearchResult result;
         try {
-            result = directory.withConnection("content synchronization", connection -> {
+            result = connections.withConnection("content synchronization", connection -> {
                 try {
                     return connection.search(request);
                 } catch (LDAPSearchException e) {
@@ -188,9 +191,9 @@ final class SyncReplFeed implements ChangeFeed {
             throw new ChangeTrackingUnavailableException("content synchronization refused: " + e.getResultCode(), e);
         }
         // Present notices are entries on the wire too (without attributes): metrics count them.
-        directory.observed(EVERYTHING, round.received, System.nanoTime() - started);
-        if (failure[0] != null) {
-            throw new ChangeTrackingUnavailableException(failure[0].getMessage(), failure[0]);
+        observer.searched(EVERYTHING, round.received, 1, System.nanoTime() - started);
+        if (round.failure != null) {
+            throw new ChangeTrackingUnavailableException(round.failure.getMessage(), round.failure);
         }
         if (result.getResultCode() != ResultCode.SUCCESS) {
             // e-syncRefreshRequired (the cookie is too old), a size limit on the initial refresh, no syncprov, ...

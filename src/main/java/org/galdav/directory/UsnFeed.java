@@ -29,14 +29,16 @@ final class UsnFeed implements ChangeFeed {
     static final String ACTIVE_DIRECTORY = "1.2.840.113556.1.4.800";
     private static final String[] GUID = {"objectGUID"};
 
-    private final Directory directory;
+    private final Connections connections;
+    private final PagedSearch paging;
     private final String baseDn;
     private final Map<String, String> dnByGuid = new HashMap<>();
     private String server;
     private long position = -1;
 
-    UsnFeed(Directory directory, String baseDn) {
-        this.directory = directory;
+    UsnFeed(Connections connections, PagedSearch paging, String baseDn) {
+        this.connections = connections;
+        this.paging = paging;
         this.baseDn = baseDn;
     }
 
@@ -50,7 +52,7 @@ final class UsnFeed implements ChangeFeed {
         dnByGuid.clear();
         position = -1;
         try {
-            directory.withConnection("USN change tracking", connection -> {
+            connections.withConnection("USN change tracking", connection -> {
                 RootDSE root = connection.getRootDSE();
                 String deletedObjects = deletedObjectsOf(root);
                 // CN=Deleted Objects itself is a tombstone: if it cannot be seen, no deletion would be.
@@ -63,7 +65,7 @@ final class UsnFeed implements ChangeFeed {
                 }
                 server = identity(connection, root);
                 long highest = usn(root);
-                directory.pagedSearch(connection, baseDn, Filter.createPresenceFilter("objectClass"), GUID, List.of(),
+                paging.everyEntry(connection, baseDn, Filter.createPresenceFilter("objectClass"), GUID, List.of(),
                         entry -> guidOf(entry).ifPresent(g -> dnByGuid.put(g, DistinguishedNames.normalized(entry.getDN()))));
                 position = highest;
                 return null;
@@ -87,7 +89,7 @@ final class UsnFeed implements ChangeFeed {
         Set<String> gone = new HashSet<>();
         long reached;
         try {
-            reached = directory.withConnection("USN change tracking", connection -> {
+            reached = connections.withConnection("USN change tracking", connection -> {
                 RootDSE root = connection.getRootDSE();
                 if (!server.equals(identity(connection, root))) {
                     return -1L;
@@ -101,9 +103,9 @@ final class UsnFeed implements ChangeFeed {
                 }
                 Filter since = Filter.createGreaterOrEqualFilter("uSNChanged", Long.toString(position + 1));
                 // The whole naming context, so that an entry moved out of the base is seen too.
-                directory.pagedSearch(connection, namingContextOf(root), since, GUID, List.of(), entry ->
+                paging.everyEntry(connection, namingContextOf(root), since, GUID, List.of(), entry ->
                         guidOf(entry).ifPresent(guid -> moved.put(guid, DistinguishedNames.normalized(entry.getDN()))));
-                directory.pagedSearch(connection, deletedObjectsOf(root), Filter.createANDFilter(
+                paging.everyEntry(connection, deletedObjectsOf(root), Filter.createANDFilter(
                         Filter.createEqualityFilter("isDeleted", "TRUE"), since), GUID,
                         List.of(new Control(SHOW_DELETED, true)), entry -> guidOf(entry).ifPresent(gone::add));
                 return highest;

@@ -67,7 +67,7 @@ final class Preview {
                 BookSettings book = settings.books().get(i);
                 Mapping mapping = mappings.get(i);
                 String bookBase = book.baseDn().isEmpty() ? baseDn : book.baseDn();
-                Optional<SearchResultEntry> published = directory.read(entry.get().getDN(), mapping.entryFilter(),
+                Optional<SearchResultEntry> published = directory.readBestEffort(entry.get().getDN(), mapping.entryFilter(),
                         mapping.requestedAttributes());
                 boolean below = entry.get().getParsedDN().isDescendantOf(bookBase, true);
                 out.println();
@@ -105,7 +105,7 @@ final class Preview {
     private Optional<SearchResultEntry> find(Directory directory, String baseDn, String who) throws LDAPException {
         if (who.contains("=")) {
             try {
-                return directory.read(new com.unboundid.ldap.sdk.DN(who).toString(),
+                return directory.readBestEffort(new com.unboundid.ldap.sdk.DN(who).toString(),
                         Filter.createPresenceFilter("objectClass"), new String[] {"1.1"});
             } catch (LDAPException e) {
                 // not a DN after all: try it as a login
