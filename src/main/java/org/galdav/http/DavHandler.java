@@ -34,10 +34,8 @@ public final class DavHandler implements HttpHandler {
     private final ReportMethod report;
     private final GetMethod get;
     private final WriteRefusal writes;
-    private final String serverName;
 
-    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals,
-                      String serverName) {
+    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals) {
         this.settings = settings;
         this.authenticator = authenticator;
         Lookup lookup = new Lookup(books, principals);
@@ -45,7 +43,6 @@ public final class DavHandler implements HttpHandler {
         this.report = new ReportMethod(lookup, settings.maxQueryResults());
         this.get = new GetMethod(lookup);
         this.writes = new WriteRefusal(lookup);
-        this.serverName = serverName;
     }
 
     @Override
@@ -120,8 +117,8 @@ public final class DavHandler implements HttpHandler {
         }
         org.galdav.core.UserCredentials password = principal.get().isAnonymous() ? org.galdav.core.UserCredentials.NONE
                 : new org.galdav.core.UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
-        Exchange exchange = new Exchange(http, principal.get(), password, new Resources(principal.get(), serverName),
-                settings.maxRequestBytes());
+        Exchange exchange = new Exchange(http, principal.get(), password,
+                new Resources(principal.get(), settings.serverName()), settings.maxRequestBytes());
         switch (method) {
             case "PROPFIND": propfind.handle(exchange); return;
             case "REPORT": report.handle(exchange); return;
