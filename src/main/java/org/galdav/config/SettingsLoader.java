@@ -4,14 +4,17 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Loads settings: system properties, then the operator's file ({@code -Dgaldav.config=...}), then the
- * defaults in {@code conf/application.conf} (also bundled in the jar). Fails fast with one message
- * naming the source and the key.
+ * Loads settings from, strongest first: system properties, the operator's file ({@code -Dgaldav.config=...}),
+ * {@code GALDAV_*} environment variables ({@link EnvironmentOverrides}), and the defaults in
+ * {@code conf/application.conf} (also bundled in the jar), which define every key. Fails fast with one
+ * message naming the source and the key.
  */
 public final class SettingsLoader {
     /** Where the jar keeps its copy of conf/application.conf. */
@@ -20,6 +23,7 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
+    /** The settings of this process: its system properties, its {@code -Dgaldav.config} file, its environment. */
     public static Settings load() {
         String userFile = System.getProperty("galdav.config");
         Config user = ConfigFactory.empty();
@@ -34,21 +38,46 @@ public final class SettingsLoader {
         return load(user);
     }
 
-    /** Loads with an explicit overlay on top of the defaults (system properties still win). */
+    /**
+     * Loads with {@code overrides} in place of the operator's file; system properties and the process's
+     * environment still apply.
+     */
     public static Settings load(Config overrides) {
-        Config defaults = parse(() -> ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(),
-                DEFAULTS_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false)), DEFAULTS_RESOURCE);
-        Config config;
-        try {
-            config = ConfigFactory.systemProperties().withFallback(overrides).withFallback(defaults).resolve();
-        } catch (ConfigException e) {
-            throw new ConfigError("configuration: " + e.getMessage(), e);
-        }
+        return load(overrides, System.getenv());
+    }
+
+    /**
+     * Loads with {@code overrides} in place of the operator's file and {@code environment} in place of the
+     * process's; it also serves the file's substitutions such as {@code ${?HOME}}.
+     */
+    static Settings load(Config overrides, Map<String, String> environment) {
+        Config config = merged(overrides, environment);
         try {
             return SettingsReader.read(config);
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigError("configuration: " + e.getMessage(), e);
         }
+    }
+
+    /** Every source in its place, resolved: what {@link SettingsReader} reads. */
+    static Config merged(Config overrides, Map<String, String> environment) {
+        Config defaults = defaults();
+        try {
+            return ConfigFactory.systemProperties()
+                    .withFallback(overrides)
+                    .withFallback(EnvironmentOverrides.layer(defaults, environment))
+                    .withFallback(defaults)
+                    .withFallback(EnvironmentOverrides.substitutions(environment))
+                    .resolve(ConfigResolveOptions.noSystem());
+        } catch (ConfigException e) {
+            throw new ConfigError("configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundled defaults, unresolved: every key, each with its default. */
+    static Config defaults() {
+        return parse(() -> ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), DEFAULTS_RESOURCE,
+                ConfigParseOptions.defaults().setAllowMissing(false)), DEFAULTS_RESOURCE);
     }
 
     private static Config parse(Supplier<Config> parser, String source) {

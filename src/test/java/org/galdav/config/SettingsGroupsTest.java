@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.galdav.cache.CacheSettings;
 import org.galdav.directory.ChangeFeeds;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** Each section of the configuration becomes one group; every LDAP filter in it is parsed when loading. */
 class SettingsGroupsTest {
+    private static final Map<String, String> NO_ENVIRONMENT = Map.of();
+
     @Test
     void theDefaultsFillEveryGroup() throws LDAPException {
         Settings settings = load("");
@@ -108,6 +111,6 @@ class SettingsGroupsTest {
     }
 
     private static Settings load(String hocon) {
-        return SettingsLoader.load(ConfigFactory.parseString(hocon));
+        return SettingsLoader.load(ConfigFactory.parseString(hocon), NO_ENVIRONMENT);
     }
 }
