@@ -1,24 +1,35 @@
 package org.galdav.config;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import org.galdav.cache.CacheSettings;
-import org.galdav.directory.LdapSettings;
 import org.galdav.http.HttpSettings;
 
 /**
- * Everything the server needs, validated.
+ * Everything the server needs, validated, in one group per section of {@code conf/application.conf}, so
+ * that each part of the server is handed only its own group.
  *
- * @param ldap     empty when the embedded demo directory is to be used
- * @param baseDn   the directory's base DN (empty with the demo directory, which has its own)
+ * @param http      the {@code http} section, with {@code search.max-results}, which the HTTP layer enforces
+ * @param directory the {@code ldap} section: the operator's directory, or the embedded demo (with {@code demo})
+ * @param auth      the {@code auth} section
+ * @param books     the {@code books} list: at least one book, ids unique
+ * @param cache     the {@code cache} section
+ * @param sync      the {@code sync} section
  */
-public record Settings(HttpSettings http, String serverName, Optional<LdapSettings> ldap, String baseDn,
-                       String userBaseDn, String loginFilter, String loginAttribute, String userFilter,
-                       List<BookSettings> books, CacheSettings cache,
-                       int demoPeople, long demoSeed, LdapSettings ldapDefaults, boolean cacheWarmUp,
-                       java.nio.file.Path syncStateDir, java.time.Duration syncHorizon,
-                       org.galdav.directory.ChangeFeeds.Mode changeTracking, java.time.Duration syncPollInterval) {
+public record Settings(HttpSettings http, DirectorySettings directory, AuthSettings auth, List<BookSettings> books,
+                       CacheSettings cache, SyncSettings sync) {
     public Settings {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(sync, "sync");
         books = List.copyOf(books);
+        if (books.isEmpty()) {
+            throw new IllegalArgumentException("at least one address book is needed");
+        }
+        if (books.stream().map(BookSettings::id).distinct().count() != books.size()) {
+            throw new IllegalArgumentException("address book ids must be unique");
+        }
     }
 }

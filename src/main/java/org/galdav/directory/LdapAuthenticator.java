@@ -34,14 +34,11 @@ public final class LdapAuthenticator implements Authenticator {
     private final String userBase;
     private final LoginFilter loginFilter;
 
-    /**
-     * @param loginFilter filter template with {0} standing for the login, e.g. "(uid={0})"
-     * @throws IllegalArgumentException when the template is not a valid filter
-     */
-    public LdapAuthenticator(Directory directory, String userBase, String loginFilter) {
+    /** @param loginFilter finds a user's entry by login, e.g. "(uid={0})" */
+    public LdapAuthenticator(Directory directory, String userBase, LoginFilter loginFilter) {
         this.directory = directory;
         this.userBase = userBase;
-        this.loginFilter = new LoginFilter(loginFilter);
+        this.loginFilter = loginFilter;
     }
 
     @Override

@@ -29,14 +29,15 @@ public final class LdapPrincipals implements Principals {
     private final Filter userFilter;
 
     /**
+     * @param loginFilter    finds a user's entry by login, e.g. "(uid={0})"
      * @param loginAttribute attribute holding the login name (uid, sAMAccountName)
      * @param userFilter     which entries are users, for searches
      */
-    public LdapPrincipals(Directory directory, String userBase, String loginFilter, String loginAttribute,
+    public LdapPrincipals(Directory directory, String userBase, LoginFilter loginFilter, String loginAttribute,
                           Filter userFilter) {
         this.directory = directory;
         this.userBase = userBase;
-        this.loginFilter = new LoginFilter(loginFilter);
+        this.loginFilter = loginFilter;
         this.loginAttribute = loginAttribute;
         this.userFilter = userFilter;
     }

@@ -35,10 +35,8 @@ public final class DavHandler implements HttpHandler {
     private final GetMethod get;
     private final WriteRefusal writes;
     private final Reporters reporters;
-    private final String serverName;
 
-    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals,
-                      String serverName) {
+    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals) {
         this.settings = settings;
         this.authenticator = authenticator;
         Lookup lookup = new Lookup(books, principals);
@@ -47,7 +45,6 @@ public final class DavHandler implements HttpHandler {
         this.report = new ReportMethod(lookup, reporters);
         this.get = new GetMethod(lookup);
         this.writes = new WriteRefusal(lookup);
-        this.serverName = serverName;
     }
 
     @Override
@@ -122,7 +119,7 @@ public final class DavHandler implements HttpHandler {
         }
         org.galdav.core.UserCredentials password = principal.get().isAnonymous() ? org.galdav.core.UserCredentials.NONE
                 : new org.galdav.core.UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
-        Resources resources = new Resources(principal.get(), serverName, reporters.supported());
+        Resources resources = new Resources(principal.get(), settings.serverName(), reporters.supported());
         Exchange exchange = new Exchange(http, principal.get(), password, resources, settings.maxRequestBytes());
         switch (method) {
             case "PROPFIND": propfind.handle(exchange); return;

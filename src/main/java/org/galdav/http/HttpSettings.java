@@ -12,15 +12,17 @@ import java.util.Optional;
  * @param maxRequestBytes  larger request bodies get 413
  * @param anonymousRead    serve requests without credentials as the anonymous principal
  * @param realm            Basic realm shown by clients
+ * @param serverName       DAV:displayname of the service root
  * @param maxQueryResults  server cap on addressbook-query results; more matches are reported with 507
  * @param keyStore         PKCS#12 key store with the server certificate; present = serve HTTPS only
  * @param keyStorePassword its password
  */
 public record HttpSettings(String host, int port, long maxRequestBytes, boolean anonymousRead, String realm,
-                           int maxQueryResults, Optional<Path> keyStore, String keyStorePassword) {
+                           String serverName, int maxQueryResults, Optional<Path> keyStore, String keyStorePassword) {
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(realm, "realm");
+        Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(keyStore, "keyStore");
         Objects.requireNonNull(keyStorePassword, "keyStorePassword");
         if (port < 0 || port > 65535) {

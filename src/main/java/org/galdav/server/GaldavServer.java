@@ -18,20 +18,17 @@ import org.galdav.book.LdapAddressBook;
 import org.galdav.cache.CacheSettings;
 import org.galdav.cache.CachingAddressBook;
 import org.galdav.cache.CachingAuthenticator;
+import org.galdav.config.AuthSettings;
 import org.galdav.config.BookSettings;
-import org.galdav.config.ConfigError;
 import org.galdav.config.Settings;
 import org.galdav.core.AddressBook;
 import org.galdav.core.BookInfo;
-import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
-import org.galdav.demo.DemoOptions;
 import org.galdav.directory.ChangeFeeds;
 import org.galdav.directory.Directory;
 import org.galdav.directory.GroupMembership;
 import org.galdav.directory.LdapAuthenticator;
 import org.galdav.directory.LdapPrincipals;
-import org.galdav.directory.LdapSettings;
 import org.galdav.directory.SearchObserver;
 import org.galdav.http.AccessLog;
 import org.galdav.http.DavHandler;
@@ -48,16 +45,13 @@ public final class GaldavServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GaldavServer.class);
     private static final long MAX_CARD_BYTES = 1024 * 1024;
 
-    private final Optional<DemoDirectory> demo;
-    private final Directory directory;
+    private final DirectoryConnection connection;
     private final Undertow undertow;
     private final String url;
     private final List<LdapAddressBook> books;
 
-    private GaldavServer(Optional<DemoDirectory> demo, Directory directory, Undertow undertow, String url,
-                         List<LdapAddressBook> books) {
-        this.demo = demo;
-        this.directory = directory;
+    private GaldavServer(DirectoryConnection connection, Undertow undertow, String url, List<LdapAddressBook> books) {
+        this.connection = connection;
         this.undertow = undertow;
         this.url = url;
         this.books = books;
@@ -69,35 +63,26 @@ public final class GaldavServer implements AutoCloseable {
 
     /** @param observer sees every LDAP search (metrics; tests check selectivity with it) */
     public static GaldavServer start(Settings settings, SearchObserver observer, Ticker ticker) throws LDAPException {
-        Optional<DemoDirectory> demo = Optional.empty();
-        LdapSettings ldap;
-        String baseDn;
-        if (settings.ldap().isPresent()) {
-            ldap = settings.ldap().get();
-            baseDn = settings.baseDn();
-        } else {
-            demo = Optional.of(DemoDirectory.start(new DemoOptions(settings.demoPeople(), settings.demoSeed(), 0)));
-            ldap = demoLdap(demo.get(), settings.ldapDefaults());
-            baseDn = demo.get().baseDn();
-        }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SearchObserver metered = (filter, entries, pages, nanos) -> {
             registry.timer("galdav.ldap.searches").record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             registry.counter("galdav.ldap.entries").increment(entries);
             observer.searched(filter, entries, pages, nanos);
         };
-        Directory directory = Directory.connect(ldap, metered);
+        DirectoryConnection connection = DirectoryConnection.open(settings.directory(), metered);
+        Directory directory = connection.directory();
+        String baseDn = connection.baseDn();
         try {
             List<LdapAddressBook> ldapBooks = new ArrayList<>();
             List<AddressBook> served = new ArrayList<>();
             List<ConfiguredBooks.Entry> visible = new ArrayList<>();
-            org.galdav.sync.SnapshotStore snapshots = new org.galdav.sync.SnapshotStore(settings.syncStateDir(),
-                    settings.syncHorizon(), java.time.Clock.systemUTC());
+            org.galdav.sync.SnapshotStore snapshots = new org.galdav.sync.SnapshotStore(settings.sync().stateDir(),
+                    settings.sync().horizon(), java.time.Clock.systemUTC());
             for (BookSettings book : settings.books()) {
                 EntryMapper mapper = new EntryMapper(mappingFor(book));
                 BookInfo info = new BookInfo(book.id(), book.displayName(), book.description(), MAX_CARD_BYTES,
                         book.directoryGateway());
-                String bookBase = book.baseDn().isEmpty() ? baseDn : book.baseDn();
+                String bookBase = book.base(baseDn);
                 LdapAddressBook ldapBook = new LdapAddressBook(info, directory, bookBase, mapper);
                 CachingAddressBook cached = new CachingAddressBook(ldapBook, settings.cache(), ticker);
                 Optional<java.util.function.BiFunction<org.galdav.core.Principal, String, AddressBook>> perUser =
@@ -112,7 +97,7 @@ public final class GaldavServer implements AutoCloseable {
                     // Per-user views have no sync: what each user sees differs, tokens would not be shared.
                     ChangeTracker tracked = new ChangeTracker(cached, ldapBook,
                             () -> changeFeed(directory, bookBase, settings, book, mapper.mapping()),
-                            settings.syncPollInterval(), ticker::read, new ChangeTracker.Listener() {
+                            settings.sync().pollInterval(), ticker::read, new ChangeTracker.Listener() {
                                 @Override
                                 public void loaded(org.galdav.core.Card card) {
                                     cached.remember(card);
@@ -142,15 +127,15 @@ public final class GaldavServer implements AutoCloseable {
                     visible.add(new ConfiguredBooks.Entry(syncing, book.allowedGroups(), perUser));
                 }
             }
-            String userBase = settings.userBaseDn().isEmpty() ? baseDn : settings.userBaseDn();
+            AuthSettings auth = settings.auth();
+            String userBase = auth.userBase(baseDn);
             CachingAuthenticator authenticator = new CachingAuthenticator(
-                    new LdapAuthenticator(directory, userBase, settings.loginFilter()), settings.cache(), ticker);
-            LdapPrincipals principals = new LdapPrincipals(directory, userBase, settings.loginFilter(),
-                    settings.loginAttribute(), userFilter(settings.userFilter()));
+                    new LdapAuthenticator(directory, userBase, auth.loginFilter()), settings.cache(), ticker);
+            LdapPrincipals principals = new LdapPrincipals(directory, userBase, auth.loginFilter(),
+                    auth.loginAttribute(), auth.userFilter());
             DavHandler dav = new DavHandler(settings.http(), authenticator, new ConfiguredBooks(visible,
                     new GroupMembership(directory, baseDn, settings.cache().authTtl()), settings.cache().authTtl()),
-                    principals,
-                    settings.serverName());
+                    principals);
             PathHandler paths = Handlers.path(dav)
                     .addExactPath("/metrics", exchange -> {
                         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
@@ -173,13 +158,12 @@ public final class GaldavServer implements AutoCloseable {
             String scheme = settings.http().keyStore().isPresent() ? "https" : "http";
             String url = scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/";
             LOG.info("galdav listening on {}", url);
-            if (settings.cacheWarmUp()) {
+            if (settings.cache().warmUp()) {
                 warmUp(served);
             }
-            return new GaldavServer(demo, directory, undertow, url, ldapBooks);
+            return new GaldavServer(connection, undertow, url, ldapBooks);
         } catch (RuntimeException e) {
-            directory.close();
-            demo.ifPresent(DemoDirectory::close);
+            connection.close();
             throw e;
         }
     }
@@ -193,21 +177,13 @@ public final class GaldavServer implements AutoCloseable {
                     + "are found by comparing listings", book.id(), mapping.backLinkAttributes());
             return Optional.empty();
         }
-        return ChangeFeeds.open(directory, base, settings.changeTracking());
+        return ChangeFeeds.open(directory, base, settings.sync().changeTracking());
     }
 
     /** A book's mapping with the book's own exclusions folded in, as the server and preview both use it. */
-    static org.galdav.mapping.Mapping mappingFor(BookSettings book) throws LDAPException {
+    static org.galdav.mapping.Mapping mappingFor(BookSettings book) {
         org.galdav.mapping.Mapping mapping = MappingLoader.load(book.mapping());
-        return book.excludeFilter().isEmpty() ? mapping
-                : mapping.excluding(com.unboundid.ldap.sdk.Filter.create(book.excludeFilter()));
-    }
-
-    /** How to reach the embedded demo directory: its URL and service account, the configured tuning. */
-    static LdapSettings demoLdap(DemoDirectory demo, LdapSettings tuning) {
-        return new LdapSettings(List.of(demo.url()), DemoCompany.SERVICE_DN, DemoCompany.SERVICE_PASSWORD, false,
-                Optional.empty(), Optional.empty(), tuning.poolSize(), tuning.pageSize(), tuning.connectTimeout(),
-                tuning.operationTimeout(), tuning.maxConnectionAge());
+        return book.excludeFilter().map(mapping::excluding).orElse(mapping);
     }
 
     /**
@@ -230,15 +206,6 @@ public final class GaldavServer implements AutoCloseable {
         thread.start();
     }
 
-    private static com.unboundid.ldap.sdk.Filter userFilter(String text) {
-        try {
-            return com.unboundid.ldap.sdk.Filter.create(text);
-        } catch (LDAPException e) {
-            throw new ConfigError("configuration: key 'auth.user-filter' is not a valid LDAP filter ("
-                    + e.getDiagnosticMessage() + "): " + text);
-        }
-    }
-
     private static HttpHandler health(Directory directory) {
         return exchange -> {
             if (exchange.isInIoThread()) {
@@ -259,7 +226,7 @@ public final class GaldavServer implements AutoCloseable {
 
     /** The embedded demo directory, when running without ldap.url. */
     public Optional<DemoDirectory> demo() {
-        return demo;
+        return connection.demo();
     }
 
     /** The LDAP-backed books, uncached; for tests and diagnostics. */
@@ -270,7 +237,6 @@ public final class GaldavServer implements AutoCloseable {
     @Override
     public void close() {
         undertow.stop();
-        directory.close();
-        demo.ifPresent(DemoDirectory::close);
+        connection.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.galdav.server;
 
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -12,11 +13,7 @@ import org.galdav.config.BookSettings;
 import org.galdav.config.Settings;
 import org.galdav.core.CardFormat;
 import org.galdav.core.PropertySelection;
-import org.galdav.demo.DemoCompany;
-import org.galdav.demo.DemoDirectory;
-import org.galdav.demo.DemoOptions;
 import org.galdav.directory.Directory;
-import org.galdav.directory.LdapSettings;
 import org.galdav.directory.SearchObserver;
 import org.galdav.mapping.EntryMapper;
 import org.galdav.mapping.Mapping;
@@ -43,12 +40,13 @@ final class Preview {
             out.println("book " + settings.books().get(i).id() + ": mapping " + mappings.get(i).name() + " OK ("
                     + mappings.get(i).rules().size() + " rules)");
         }
-        return withDirectory((directory, baseDn) -> {
-            if (!directory.isReachable()) {
+        return withDirectory(connection -> {
+            if (!connection.directory().isReachable()) {
                 out.println("directory: NOT reachable (see the log above)");
                 return 1;
             }
-            out.println("directory: reachable, bound as " + describeBind());
+            out.println("directory: reachable, bound as "
+                    + (connection.bindDn().isEmpty() ? "anonymous" : connection.bindDn()));
             return 0;
         });
     }
@@ -56,8 +54,9 @@ final class Preview {
     /** @return the process exit code */
     int preview(String who) throws LDAPException {
         List<Mapping> mappings = mappings();
-        return withDirectory((directory, baseDn) -> {
-            Optional<SearchResultEntry> entry = find(directory, baseDn, who);
+        return withDirectory(connection -> {
+            Directory directory = connection.directory();
+            Optional<SearchResultEntry> entry = find(directory, connection.baseDn(), who);
             if (entry.isEmpty()) {
                 out.println("no entry found for '" + who + "' (tried it as a DN and with auth.login-filter)");
                 return 1;
@@ -66,7 +65,7 @@ final class Preview {
             for (int i = 0; i < mappings.size(); i++) {
                 BookSettings book = settings.books().get(i);
                 Mapping mapping = mappings.get(i);
-                String bookBase = book.baseDn().isEmpty() ? baseDn : book.baseDn();
+                String bookBase = book.base(connection.baseDn());
                 Optional<SearchResultEntry> published = directory.readBestEffort(entry.get().getDN(), mapping.entryFilter(),
                         mapping.requestedAttributes());
                 boolean below = entry.get().getParsedDN().isDescendantOf(bookBase, true);
@@ -105,23 +104,22 @@ final class Preview {
     private Optional<SearchResultEntry> find(Directory directory, String baseDn, String who) throws LDAPException {
         if (who.contains("=")) {
             try {
-                return directory.readBestEffort(new com.unboundid.ldap.sdk.DN(who).toString(),
+                return directory.readBestEffort(new DN(who).toString(),
                         Filter.createPresenceFilter("objectClass"), new String[] {"1.1"});
             } catch (LDAPException e) {
                 // not a DN after all: try it as a login
             }
         }
-        String userBase = settings.userBaseDn().isEmpty() ? baseDn : settings.userBaseDn();
-        Filter filter = Filter.create(settings.loginFilter().replace("{0}", Filter.encodeValue(who)));
+        Filter filter = settings.auth().loginFilter().forLogin(who);
         List<SearchResultEntry> found = new ArrayList<>();
-        directory.search(userBase, filter, new String[] {"1.1"}, e -> {
+        directory.search(settings.auth().userBase(baseDn), filter, new String[] {"1.1"}, e -> {
             found.add(e);
             return found.size() < 2;
         });
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    private List<Mapping> mappings() throws LDAPException {
+    private List<Mapping> mappings() {
         List<Mapping> mappings = new ArrayList<>();
         for (BookSettings book : settings.books()) {
             mappings.add(GaldavServer.mappingFor(book));
@@ -129,32 +127,13 @@ final class Preview {
         return mappings;
     }
 
-    private String describeBind() {
-        return settings.ldap().map(l -> l.bindDn().isEmpty() ? "anonymous" : l.bindDn()).orElse(DemoCompany.SERVICE_DN);
-    }
-
     private interface DirectoryWork {
-        int run(Directory directory, String baseDn) throws LDAPException;
+        int run(DirectoryConnection connection) throws LDAPException;
     }
 
     private int withDirectory(DirectoryWork work) throws LDAPException {
-        DemoDirectory demo = null;
-        LdapSettings ldap;
-        String baseDn;
-        if (settings.ldap().isPresent()) {
-            ldap = settings.ldap().get();
-            baseDn = settings.baseDn();
-        } else {
-            demo = DemoDirectory.start(new DemoOptions(settings.demoPeople(), settings.demoSeed(), 0));
-            ldap = GaldavServer.demoLdap(demo, settings.ldapDefaults());
-            baseDn = demo.baseDn();
-        }
-        try (Directory directory = Directory.connect(ldap, SearchObserver.NONE)) {
-            return work.run(directory, baseDn);
-        } finally {
-            if (demo != null) {
-                demo.close();
-            }
+        try (DirectoryConnection connection = DirectoryConnection.open(settings.directory(), SearchObserver.NONE)) {
+            return work.run(connection);
         }
     }
 }

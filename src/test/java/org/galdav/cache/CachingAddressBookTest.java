@@ -83,7 +83,7 @@ class CachingAddressBookTest {
     void aLookupThatOverlapsAChangeDoesNotCacheTheOldCard() {
         ChangingBook book = new ChangingBook();
         CachingAddressBook cached = new CachingAddressBook(book, new CacheSettings(Duration.ofHours(1), 1_000_000,
-                1_000, Duration.ofMinutes(5), 10), Ticker.systemTicker());
+                1_000, Duration.ofMinutes(5), 10, false), Ticker.systemTicker());
         book.duringLookup = () -> cached.forget(List.of("a.vcf"));
 
         assertThat(cached.find(List.of("a.vcf")).get("a.vcf").summary().etag()).isEqualTo("\"old\"");

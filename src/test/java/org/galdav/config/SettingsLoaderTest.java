@@ -6,20 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.galdav.directory.LdapSettings;
+import org.galdav.directory.LoginFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Defaults load; mistakes stop the start with a message naming the key. */
 class SettingsLoaderTest {
     @Test
-    void defaultsDescribeTheDemoSetup() {
+    void defaultsDescribeTheDemoSetup() throws Exception {
         Settings settings = SettingsLoader.load(ConfigFactory.empty());
-        assertThat(settings.ldap()).isEmpty();
+        assertThat(settings.directory()).isInstanceOf(DirectorySettings.Demo.class);
         assertThat(settings.http().port()).isEqualTo(8080);
-        assertThat(settings.loginFilter()).isEqualTo("(uid={0})");
+        assertThat(settings.auth().loginFilter()).isEqualTo(LoginFilter.parse("(uid={0})"));
         assertThat(settings.books()).hasSize(1);
         assertThat(settings.books().get(0).mapping()).isEqualTo("mappings/inetorgperson.conf");
-        assertThat(settings.demoPeople()).isGreaterThanOrEqualTo(1000);
+        assertThat(((DirectorySettings.Demo) settings.directory()).demo().people()).isGreaterThanOrEqualTo(1000);
     }
 
     @Test
@@ -46,8 +48,9 @@ class SettingsLoaderTest {
         Files.writeString(file, "s3cret\n");
         Settings settings = SettingsLoader.load(ConfigFactory.parseString("ldap.url = \"ldap://127.0.0.1\"\n"
                 + "ldap.base-dn = \"dc=x\"\nldap.bind-password = wrong\nldap.bind-password-file = \"" + file + "\""));
-        assertThat(settings.ldap().orElseThrow().bindPassword()).isEqualTo("s3cret");
-        assertThat(settings.ldap().orElseThrow().toString()).doesNotContain("s3cret");
+        LdapSettings ldap = ((DirectorySettings.Ldap) settings.directory()).connection();
+        assertThat(ldap.bindPassword()).isEqualTo("s3cret");
+        assertThat(ldap.toString()).doesNotContain("s3cret");
         assertThatThrownBy(() -> SettingsLoader.load(ConfigFactory.parseString("ldap.url = \"ldap://127.0.0.1\"\n"
                 + "ldap.base-dn = \"dc=x\"\nldap.bind-password-file = \"" + dir.resolve("missing") + "\"")))
                 .hasMessageContaining("ldap.bind-password-file");

@@ -1,0 +1,47 @@
+package org.galdav.server;
+
+import com.unboundid.ldap.sdk.LDAPException;
+import java.util.Optional;
+import org.galdav.config.DirectorySettings;
+import org.galdav.demo.DemoCompany;
+import org.galdav.demo.DemoDirectory;
+import org.galdav.demo.DemoOptions;
+import org.galdav.directory.Directory;
+import org.galdav.directory.SearchObserver;
+
+/**
+ * The directory galdav works with, connected: the operator's, or the embedded demo directory started for
+ * it. The server and {@code galdav check}/{@code preview} both open it here, so they cannot disagree on
+ * which directory a configuration means. The demo directory is reached over LDAP on loopback exactly like
+ * a real one. Closing closes the pool, then the demo directory.
+ *
+ * @param baseDn the subtree holding people and groups; what books and logins default to
+ * @param bindDn the account searches run as; empty for anonymous searches
+ * @param demo   the embedded demo directory, when there is no ldap.url
+ */
+record DirectoryConnection(Directory directory, String baseDn, String bindDn, Optional<DemoDirectory> demo)
+        implements AutoCloseable {
+    /** @param observer sees every LDAP search */
+    static DirectoryConnection open(DirectorySettings settings, SearchObserver observer) throws LDAPException {
+        if (settings instanceof DirectorySettings.Ldap ldap) {
+            return new DirectoryConnection(Directory.connect(ldap.connection(), observer), ldap.baseDn(),
+                    ldap.connection().bindDn(), Optional.empty());
+        }
+        DirectorySettings.Demo demo = (DirectorySettings.Demo) settings;
+        DemoDirectory started = DemoDirectory.start(new DemoOptions(demo.demo().people(), demo.demo().seed(), 0));
+        try {
+            Directory directory = Directory.connect(demo.connection(started.url(), DemoCompany.SERVICE_DN,
+                    DemoCompany.SERVICE_PASSWORD), observer);
+            return new DirectoryConnection(directory, started.baseDn(), DemoCompany.SERVICE_DN, Optional.of(started));
+        } catch (LDAPException | RuntimeException e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        directory.close();
+        demo.ifPresent(DemoDirectory::close);
+    }
+}
