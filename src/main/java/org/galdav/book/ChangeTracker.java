@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
@@ -15,6 +14,7 @@ import org.galdav.core.CardSink;
 import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
 import org.galdav.core.ForwardingAddressBook;
+import org.galdav.core.TimeSource;
 import org.galdav.directory.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +52,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
     private final TrackedSource source;
     private final FeedLifecycle feed;
     private final ChangeApplier applier;
-    private final LongSupplier nanoTime;
+    private final TimeSource time;
     private final Listener listener;
     private final Object lock = new Object();
     private CardIndex index;
@@ -62,20 +62,20 @@ public final class ChangeTracker extends ForwardingAddressBook {
      * @param served   the book as served (usually cached): cards and queries come from it
      * @param source   the directory book the tracker reads changed entries from, uncached
      * @param opener   finds a started feed, or none; asked on first use
-     * @param nanoTime the clock polls and rests are timed with
+     * @param time     the clock polls and rests are timed with
      */
     public ChangeTracker(AddressBook served, LdapAddressBook source, Supplier<Optional<ChangeFeed>> opener,
-                         Duration pollInterval, LongSupplier nanoTime, Listener listener) {
-        this(served, (TrackedSource) source, opener, pollInterval, nanoTime, listener);
+                         Duration pollInterval, TimeSource time, Listener listener) {
+        this(served, (TrackedSource) source, opener, pollInterval, time, listener);
     }
 
     ChangeTracker(AddressBook served, TrackedSource source, Supplier<Optional<ChangeFeed>> opener,
-                  Duration pollInterval, LongSupplier nanoTime, Listener listener) {
+                  Duration pollInterval, TimeSource time, Listener listener) {
         super(served);
         this.source = source;
         this.feed = new FeedLifecycle(served.info().id(), opener, pollInterval);
         this.applier = new ChangeApplier(source);
-        this.nanoTime = nanoTime;
+        this.time = time;
         this.listener = listener;
     }
 
@@ -103,7 +103,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
     /** The current state: loaded on first use, then brought up to date at most every poll interval. */
     private Optional<Snapshot> current() throws IOException {
         synchronized (lock) {
-            long now = nanoTime.getAsLong();
+            long now = time.nanoTime();
             switch (feed.next(now, snapshot != null)) {
                 case UNTRACKED:
                     return Optional.empty();
@@ -133,7 +133,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
         });
         CardIndex before = index;
         index = fresh;
-        long now = nanoTime.getAsLong();
+        long now = time.nanoTime();
         feed.listed(now);
         if (before != null && before.size() > 0) {
             listener.changed(fresh.differingFrom(before));

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.galdav.core.TimeSource;
 import org.galdav.directory.Directory;
 import org.galdav.directory.DistinguishedNames;
 import org.galdav.mapping.EntryMapper;
@@ -23,10 +24,11 @@ final class DirectoryMemberResolver implements MemberResolver {
     private final Directory directory;
     private final DN base;
     private final EntryMapper mapper;
-    private final Cache<String, Optional<String>> uids = Caffeine.newBuilder()
-            .maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Cache<String, Optional<String>> uids;
 
-    DirectoryMemberResolver(Directory directory, String baseDn, EntryMapper mapper) {
+    DirectoryMemberResolver(Directory directory, String baseDn, EntryMapper mapper, TimeSource time) {
+        this.uids = Caffeine.newBuilder().ticker(time::nanoTime).maximumSize(200_000)
+                .expireAfterWrite(Duration.ofMinutes(10)).build();
         this.directory = directory;
         this.mapper = mapper;
         try {

@@ -19,6 +19,7 @@ import org.galdav.core.CardSink;
 import org.galdav.core.ContentHash;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardMatcher;
 import org.galdav.core.query.CardQuery;
 import org.galdav.directory.Directory;
@@ -53,12 +54,12 @@ public final class LdapAddressBook implements AddressBook, TrackedSource {
         return DistinguishedNames.normalized(baseDn);
     }
 
-    public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper) {
+    public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper, TimeSource time) {
         this.info = info;
         this.directory = directory;
         this.baseDn = baseDn;
         this.mapper = mapper;
-        this.members = new DirectoryMemberResolver(directory, baseDn, mapper);
+        this.members = new DirectoryMemberResolver(directory, baseDn, mapper, time);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
 import org.galdav.core.ForwardingAddressBook;
 import org.galdav.core.QueryOutcome;
+import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardQuery;
 
 /**
@@ -51,9 +52,10 @@ public final class CachingAddressBook extends ForwardingAddressBook {
      */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    public CachingAddressBook(AddressBook delegate, CacheSettings settings, Ticker ticker) {
+    public CachingAddressBook(AddressBook delegate, CacheSettings settings, TimeSource time) {
         super(delegate);
         this.settings = settings;
+        Ticker ticker = time::nanoTime;
         this.cards = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterWrite(settings.ttl())

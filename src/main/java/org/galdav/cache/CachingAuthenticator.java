@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import org.galdav.core.Authenticator;
 import org.galdav.core.Principal;
+import org.galdav.core.TimeSource;
 
 /**
  * Remembers successful logins for a short time: clients send Basic credentials with every request,
@@ -21,7 +22,8 @@ public final class CachingAuthenticator implements Authenticator {
     private final Cache<String, Principal> logins;
     private final byte[] salt = new byte[16];
 
-    public CachingAuthenticator(Authenticator delegate, CacheSettings settings, Ticker ticker) {
+    public CachingAuthenticator(Authenticator delegate, CacheSettings settings, TimeSource time) {
+        Ticker ticker = time::nanoTime;
         this.delegate = delegate;
         new SecureRandom().nextBytes(salt);
         this.logins = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.authTtl())

@@ -51,7 +51,7 @@ public final class ChangeFeeds {
             LOG.warn("sync.change-tracking = syncrepl is not used with 389-DS (its refreshes do not follow RFC 4533 "
                     + "§3.3.1); use changelog");
         } else if (mode == Mode.SYNCREPL || (mode == Mode.AUTO && syncControl && !ds389)) {
-            candidates.add(new SyncReplFeed(connections, directory.observer(), baseDn));
+            candidates.add(new SyncReplFeed(connections, directory.timer(), baseDn));
         }
         if (mode == Mode.CHANGELOG || (mode == Mode.AUTO && changelog)) {
             candidates.add(new ChangelogFeed(connections, directory.paging(), baseDn));

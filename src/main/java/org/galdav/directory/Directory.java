@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.schema.Schema;
 import java.util.Optional;
 import org.galdav.core.CredentialsRejectedException;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.TimeSource;
 
 /**
  * The door to one LDAP directory as one identity (the service account, or a user in a {@link #boundAs}
@@ -27,17 +28,17 @@ public final class Directory implements AutoCloseable {
     private final Connections connections;
     private final int pageSize;
     private final int timeLimitSeconds;
-    private final SearchObserver observer;
+    private final SearchTimer timer;
     private final PagedSearch paging;
     private final EntryReads reads;
 
-    private Directory(Connections connections, int pageSize, int timeLimitSeconds, SearchObserver observer) {
+    private Directory(Connections connections, int pageSize, int timeLimitSeconds, SearchTimer timer) {
         this.connections = connections;
         this.pageSize = pageSize;
         this.timeLimitSeconds = timeLimitSeconds;
-        this.observer = observer;
-        this.paging = new PagedSearch(connections, observer, pageSize, timeLimitSeconds);
-        this.reads = new EntryReads(connections, paging, observer, timeLimitSeconds);
+        this.timer = timer;
+        this.paging = new PagedSearch(connections, timer, pageSize, timeLimitSeconds);
+        this.reads = new EntryReads(connections, paging, timer, timeLimitSeconds);
     }
 
     /**
@@ -45,11 +46,13 @@ public final class Directory implements AutoCloseable {
      * requests answer 503 until it is back.
      *
      * @param observer told about every search (metrics; tests check selectivity with it)
+     * @param time     times the searches for the observer
      * @throws LDAPException when the settings cannot make a pool (bad URL, TLS set-up)
      */
-    public static Directory connect(LdapSettings settings, SearchObserver observer) throws LDAPException {
+    public static Directory connect(LdapSettings settings, SearchObserver observer, TimeSource time)
+            throws LDAPException {
         return new Directory(Connections.open(settings), settings.pageSize(),
-                (int) Math.max(1, settings.operationTimeout().toSeconds()), observer);
+                (int) Math.max(1, settings.operationTimeout().toSeconds()), new SearchTimer(observer, time));
     }
 
     /**
@@ -57,7 +60,7 @@ public final class Directory implements AutoCloseable {
      * what they see. It shares the pool; closing it does nothing.
      */
     public Directory boundAs(String userDn, String password) {
-        return new Directory(connections.boundAs(userDn, password), pageSize, timeLimitSeconds, observer);
+        return new Directory(connections.boundAs(userDn, password), pageSize, timeLimitSeconds, timer);
     }
 
     /**
@@ -137,9 +140,9 @@ public final class Directory implements AutoCloseable {
         return paging;
     }
 
-    /** Told about searches made outside {@link PagedSearch} (the content synchronization feed). */
-    SearchObserver observer() {
-        return observer;
+    /** Times searches made outside {@link PagedSearch} (the content synchronization feed). */
+    SearchTimer timer() {
+        return timer;
     }
 
     private int pageSize(int wanted) {

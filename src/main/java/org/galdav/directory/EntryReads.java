@@ -40,13 +40,13 @@ final class EntryReads {
 
     private final Connections connections;
     private final PagedSearch paging;
-    private final SearchObserver observer;
+    private final SearchTimer timer;
     private final int timeLimitSeconds;
 
-    EntryReads(Connections connections, PagedSearch paging, SearchObserver observer, int timeLimitSeconds) {
+    EntryReads(Connections connections, PagedSearch paging, SearchTimer timer, int timeLimitSeconds) {
         this.connections = connections;
         this.paging = paging;
-        this.observer = observer;
+        this.timer = timer;
         this.timeLimitSeconds = timeLimitSeconds;
     }
 
@@ -80,7 +80,7 @@ final class EntryReads {
      *                                    be completed
      */
     Optional<SearchResultEntry> readConfirmingAbsence(String dn, Filter filter, String[] attributes) {
-        long started = System.nanoTime();
+        long started = timer.start();
         SearchResultEntry entry;
         try {
             entry = connections.withConnection("read", connection -> {
@@ -97,7 +97,7 @@ final class EntryReads {
         } catch (LDAPException e) {
             throw Connections.unavailable("read of " + dn, e);
         }
-        observer.searched(filter, entry == null ? 0 : 1, 1, System.nanoTime() - started);
+        timer.finished(filter, entry == null ? 0 : 1, 1, started);
         return Optional.ofNullable(entry).map(this::withRangesCompleted);
     }
 

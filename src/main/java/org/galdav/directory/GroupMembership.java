@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.galdav.core.TimeSource;
 
 /**
  * Whether a user is a member of a group, nested groups included. It searches upwards: the groups that
@@ -28,10 +29,10 @@ public final class GroupMembership {
     private final String baseDn;
     private final Cache<String, Set<String>> groupsOfUser;
 
-    public GroupMembership(Directory directory, String baseDn, Duration ttl) {
+    public GroupMembership(Directory directory, String baseDn, Duration ttl, TimeSource time) {
         this.directory = directory;
         this.baseDn = baseDn;
-        this.groupsOfUser = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+        this.groupsOfUser = Caffeine.newBuilder().ticker(time::nanoTime).expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
     public boolean isMember(String userDn, String groupDn) {

@@ -40,7 +40,7 @@ final class PagedSearch {
     private static final Logger LOG = LoggerFactory.getLogger(PagedSearch.class);
 
     private final Connections connections;
-    private final SearchObserver observer;
+    private final SearchTimer timer;
     private final int pageSize;
     private final int timeLimitSeconds;
 
@@ -48,9 +48,9 @@ final class PagedSearch {
      * @param pageSize         entries per page where the caller names none (the change feeds)
      * @param timeLimitSeconds the time limit each page asks the server for
      */
-    PagedSearch(Connections connections, SearchObserver observer, int pageSize, int timeLimitSeconds) {
+    PagedSearch(Connections connections, SearchTimer timer, int pageSize, int timeLimitSeconds) {
         this.connections = connections;
-        this.observer = observer;
+        this.timer = timer;
         this.pageSize = pageSize;
         this.timeLimitSeconds = timeLimitSeconds;
     }
@@ -125,7 +125,7 @@ final class PagedSearch {
      */
     Run run(LDAPConnection connection, String baseDn, SearchScope scope, Filter filter, String[] attributes,
             int pageSize, List<Control> controls, EntryHandler handler) throws LDAPException {
-        long started = System.nanoTime();
+        long started = timer.start();
         Listener listener = new Listener(handler);
         int pages = 0;
         SearchResult ending = null;
@@ -154,7 +154,7 @@ final class PagedSearch {
             abandon(connection, baseDn, scope, filter, cookie);
         }
         if (listener.failure == null) {
-            observer.searched(filter, listener.delivered, pages, System.nanoTime() - started);
+            timer.finished(filter, listener.delivered, pages, started);
         }
         return new Run(listener.delivered, pages, listener.stopped, ending, listener.failure);
     }

@@ -36,14 +36,14 @@ final class SyncReplFeed implements ChangeFeed {
     private static final Filter EVERYTHING = Filter.createPresenceFilter("objectClass");
 
     private final Connections connections;
-    private final SearchObserver observer;
+    private final SearchTimer timer;
     private final String baseDn;
     private final Map<UUID, String> dnByUuid = new HashMap<>();
     private ASN1OctetString cookie;
 
-    SyncReplFeed(Connections connections, SearchObserver observer, String baseDn) {
+    SyncReplFeed(Connections connections, SearchTimer timer, String baseDn) {
         this.connections = connections;
-        this.observer = observer;
+        this.timer = timer;
         this.baseDn = baseDn;
     }
 
@@ -174,7 +174,7 @@ final class SyncReplFeed implements ChangeFeed {
                 // Not a sync info message: nothing this feed needs.
             }
         });
-        long started = System.nanoTime();
+        long started = timer.start();
         SearchResult result;
         try {
             result = connections.withConnection("content synchronization", connection -> {
@@ -191,7 +191,7 @@ final class SyncReplFeed implements ChangeFeed {
             throw new ChangeTrackingUnavailableException("content synchronization refused: " + e.getResultCode(), e);
         }
         // Present notices are entries on the wire too (without attributes): metrics count them.
-        observer.searched(EVERYTHING, round.received, 1, System.nanoTime() - started);
+        timer.finished(EVERYTHING, round.received, 1, started);
         if (round.failure != null) {
             throw new ChangeTrackingUnavailableException(round.failure.getMessage(), round.failure);
         }

@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import org.galdav.core.AddressBook;
 import org.galdav.core.AddressBooks;
 import org.galdav.core.Principal;
+import org.galdav.core.TimeSource;
 import org.galdav.core.UserCredentials;
 import org.galdav.directory.GroupMembership;
 
@@ -39,11 +40,11 @@ final class ConfiguredBooks implements AddressBooks {
     private final Cache<String, AddressBook> userBooks;
     private final byte[] salt = new byte[16];
 
-    ConfiguredBooks(List<Entry> books, GroupMembership membership, Duration userBookTtl) {
+    ConfiguredBooks(List<Entry> books, GroupMembership membership, Duration userBookTtl, TimeSource time) {
         this.books = List.copyOf(books);
         this.membership = membership;
         // Bounded: each holds a user's caches (1/64 of the card memory, no kept listing).
-        this.userBooks = Caffeine.newBuilder().expireAfterAccess(userBookTtl).maximumSize(64).build();
+        this.userBooks = Caffeine.newBuilder().ticker(time::nanoTime).expireAfterAccess(userBookTtl).maximumSize(64).build();
         new SecureRandom().nextBytes(salt);
     }
 

@@ -3,6 +3,7 @@ package org.galdav.server;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.Optional;
 import org.galdav.config.DirectorySettings;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
@@ -22,16 +23,17 @@ import org.galdav.directory.SearchObserver;
 record DirectoryConnection(Directory directory, String baseDn, String bindDn, Optional<DemoDirectory> demo)
         implements AutoCloseable {
     /** @param observer sees every LDAP search */
-    static DirectoryConnection open(DirectorySettings settings, SearchObserver observer) throws LDAPException {
+    static DirectoryConnection open(DirectorySettings settings, SearchObserver observer, TimeSource time)
+            throws LDAPException {
         if (settings instanceof DirectorySettings.Ldap ldap) {
-            return new DirectoryConnection(Directory.connect(ldap.connection(), observer), ldap.baseDn(),
+            return new DirectoryConnection(Directory.connect(ldap.connection(), observer, time), ldap.baseDn(),
                     ldap.connection().bindDn(), Optional.empty());
         }
         DirectorySettings.Demo demo = (DirectorySettings.Demo) settings;
         DemoDirectory started = DemoDirectory.start(new DemoOptions(demo.demo().people(), demo.demo().seed(), 0));
         try {
             Directory directory = Directory.connect(demo.connection(started.url(), DemoCompany.SERVICE_DN,
-                    DemoCompany.SERVICE_PASSWORD), observer);
+                    DemoCompany.SERVICE_PASSWORD), observer, time);
             return new DirectoryConnection(directory, started.baseDn(), DemoCompany.SERVICE_DN, Optional.of(started));
         } catch (LDAPException | RuntimeException e) {
             started.close();

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import org.galdav.config.BookSettings;
 import org.galdav.config.Settings;
+import org.galdav.book.TrackedCard;
+import org.galdav.core.Card;
 import org.galdav.core.CardFormat;
 import org.galdav.core.PropertySelection;
+import org.galdav.core.TimeSource;
+import org.galdav.dav.DavPaths;
 import org.galdav.directory.Directory;
 import org.galdav.directory.SearchObserver;
-import org.galdav.mapping.EntryMapper;
 import org.galdav.mapping.Mapping;
-import org.galdav.vcard.RenderedCard;
 
 /**
  * {@code galdav check} and {@code galdav preview <dn or login>}: what an operator runs before starting
@@ -25,6 +27,8 @@ import org.galdav.vcard.RenderedCard;
  * shows, for each book, whether an entry is published and the vCards it becomes.
  */
 final class Preview {
+    /** RFC 4511 §4.5.1.8: "1.1" asks for no attributes. */
+    private static final String[] NO_ATTRIBUTES = {"1.1"};
     private final Settings settings;
     private final PrintStream out;
 
@@ -53,66 +57,66 @@ final class Preview {
 
     /** @return the process exit code */
     int preview(String who) throws LDAPException {
-        List<Mapping> mappings = mappings();
         return withDirectory(connection -> {
-            Directory directory = connection.directory();
-            Optional<SearchResultEntry> entry = find(directory, connection.baseDn(), who);
+            Optional<SearchResultEntry> entry = find(connection.directory(), connection.baseDn(), who);
             if (entry.isEmpty()) {
                 out.println("no entry found for '" + who + "' (tried it as a DN and with auth.login-filter)");
                 return 1;
             }
             out.println("entry: " + entry.get().getDN());
-            for (int i = 0; i < mappings.size(); i++) {
-                BookSettings book = settings.books().get(i);
-                Mapping mapping = mappings.get(i);
-                String bookBase = book.base(connection.baseDn());
-                Optional<SearchResultEntry> published = directory.readBestEffort(entry.get().getDN(), mapping.entryFilter(),
-                        mapping.requestedAttributes());
-                boolean below = entry.get().getParsedDN().isDescendantOf(bookBase, true);
+            for (BookSettings book : settings.books()) {
                 out.println();
-                if (published.isEmpty() || !below) {
-                    out.println("book " + book.id() + ": NOT published (" + (below ? "excluded by the entry filter "
-                            + mapping.entryFilter() : "outside " + bookBase) + ")");
-                    continue;
-                }
-                EntryMapper mapper = new EntryMapper(mapping);
-                var mapped = mapper.map(published.get(), dns -> List.of());
-                if (mapped.isEmpty()) {
-                    out.println("book " + book.id() + ": NOT published (no " + mapping.idAttribute() + ")");
-                    continue;
-                }
-                RenderedCard card = RenderedCard.of(mapped.get(), mapping.fingerprint());
-                out.println("book " + book.id() + ": published as /addressbooks/" + book.id() + "/" + card.name()
-                        + " ETag " + card.summary().etag() + " (group members and RELATED are resolved only by the server)");
-                if (!book.allowedGroups().isEmpty()) {
-                    out.println("  visible only to members of " + book.allowedGroups());
-                }
-                if (book.bindAsUser()) {
-                    out.println("  searched with each user's own bind: what a user sees depends on the directory's ACLs;"
-                            + " this preview shows the service account's view");
-                }
-                for (CardFormat format : CardFormat.values()) {
-                    out.println("--- vCard " + format.version());
-                    out.print(new String(card.render(format, PropertySelection.ALL), StandardCharsets.UTF_8)
-                            .replace("\r\n", "\n"));
-                }
+                describe(BookAssembly.of(book, connection, TimeSource.SYSTEM), entry.get());
             }
             return 0;
         });
     }
 
+    /** Whether the entry is published in a book, and if so the card exactly as the server renders it. */
+    private void describe(BookAssembly book, SearchResultEntry entry) throws LDAPException {
+        Mapping mapping = book.mapper().mapping();
+        String id = book.info().id();
+        if (!entry.getParsedDN().isDescendantOf(book.base(), true)) {
+            out.println("book " + id + ": NOT published (outside " + book.base() + ")");
+            return;
+        }
+        if (book.directory().readBestEffort(entry.getDN(), mapping.entryFilter(), NO_ATTRIBUTES).isEmpty()) {
+            out.println("book " + id + ": NOT published (excluded by the entry filter " + mapping.entryFilter() + ")");
+            return;
+        }
+        Optional<Card> card = book.ldap().readAt(entry.getDN()).map(TrackedCard::card);
+        if (card.isEmpty()) {
+            out.println("book " + id + ": NOT published (no " + mapping.idAttribute() + ")");
+            return;
+        }
+        out.println("book " + id + ": published as " + DavPaths.card(id, card.get().name()) + " ETag "
+                + card.get().summary().etag());
+        if (!book.settings().allowedGroups().isEmpty()) {
+            out.println("  visible only to members of " + book.settings().allowedGroups());
+        }
+        if (book.settings().bindAsUser()) {
+            out.println("  searched with each user's own bind: what a user sees depends on the directory's ACLs;"
+                    + " this preview shows the service account's view");
+        }
+        for (CardFormat format : CardFormat.values()) {
+            out.println("--- vCard " + format.version());
+            out.print(new String(card.get().render(format, PropertySelection.ALL), StandardCharsets.UTF_8)
+                    .replace("\r\n", "\n"));
+        }
+    }
+
     private Optional<SearchResultEntry> find(Directory directory, String baseDn, String who) throws LDAPException {
         if (who.contains("=")) {
             try {
-                return directory.readBestEffort(new DN(who).toString(),
-                        Filter.createPresenceFilter("objectClass"), new String[] {"1.1"});
+                return directory.readBestEffort(new DN(who).toString(), Filter.createPresenceFilter("objectClass"),
+                        NO_ATTRIBUTES);
             } catch (LDAPException e) {
                 // not a DN after all: try it as a login
             }
         }
         Filter filter = settings.auth().loginFilter().forLogin(who);
         List<SearchResultEntry> found = new ArrayList<>();
-        directory.search(settings.auth().userBase(baseDn), filter, new String[] {"1.1"}, e -> {
+        directory.search(settings.auth().userBase(baseDn), filter, NO_ATTRIBUTES, e -> {
             found.add(e);
             return found.size() < 2;
         });
@@ -122,7 +126,7 @@ final class Preview {
     private List<Mapping> mappings() {
         List<Mapping> mappings = new ArrayList<>();
         for (BookSettings book : settings.books()) {
-            mappings.add(GaldavServer.mappingFor(book));
+            mappings.add(BookAssembly.mappingFor(book));
         }
         return mappings;
     }
@@ -132,7 +136,8 @@ final class Preview {
     }
 
     private int withDirectory(DirectoryWork work) throws LDAPException {
-        try (DirectoryConnection connection = DirectoryConnection.open(settings.directory(), SearchObserver.NONE)) {
+        try (DirectoryConnection connection = DirectoryConnection.open(settings.directory(), SearchObserver.NONE,
+                TimeSource.SYSTEM)) {
             return work.run(connection);
         }
     }

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.galdav.core.TimeSource;
 
 /**
  * Book states as files: {@code <dir>/<book>/<id>.snap}, the gzipped, sorted "name etag" lines of a
@@ -35,12 +35,12 @@ public final class SnapshotStore {
 
     private final Path root;
     private final Duration horizon;
-    private final Clock clock;
+    private final TimeSource time;
 
-    public SnapshotStore(Path root, Duration horizon, Clock clock) {
+    public SnapshotStore(Path root, Duration horizon, TimeSource time) {
         this.root = root;
         this.horizon = horizon;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** How long an unused state is kept. */
@@ -53,7 +53,7 @@ public final class SnapshotStore {
         Path file = file(book, id);
         try {
             if (Files.exists(file)) {
-                Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+                Files.setLastModifiedTime(file, FileTime.from(time.now()));
                 return;
             }
             Files.createDirectories(file.getParent());
@@ -67,7 +67,7 @@ public final class SnapshotStore {
                     out.write('\n');
                 }
             }
-            Files.setLastModifiedTime(temp, FileTime.from(clock.instant()));
+            Files.setLastModifiedTime(temp, FileTime.from(time.now()));
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -86,7 +86,7 @@ public final class SnapshotStore {
         }
         Path file = file(book, id);
         try {
-            if (Files.getLastModifiedTime(file).toInstant().isBefore(clock.instant().minus(horizon))) {
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(time.now().minus(horizon))) {
                 return Optional.empty();
             }
             Map<String, String> etags = new TreeMap<>();
@@ -100,7 +100,7 @@ public final class SnapshotStore {
                     }
                 }
             }
-            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+            Files.setLastModifiedTime(file, FileTime.from(time.now()));
             return Optional.of(etags);
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -110,7 +110,7 @@ public final class SnapshotStore {
     }
 
     private void prune(Path dir) throws IOException {
-        java.time.Instant oldest = clock.instant().minus(horizon);
+        java.time.Instant oldest = time.now().minus(horizon);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.snap")) {
             for (Path file : files) {
                 if (Files.getLastModifiedTime(file).toInstant().isBefore(oldest)) {

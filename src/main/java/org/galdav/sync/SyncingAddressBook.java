@@ -2,7 +2,6 @@ package org.galdav.sync;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.galdav.core.ForwardingAddressBook;
 import org.galdav.core.InvalidSyncTokenException;
 import org.galdav.core.SyncAnswer;
 import org.galdav.core.Syncable;
+import org.galdav.core.TimeSource;
 
 /**
  * RFC 6578 sync for any book, by comparing listings: a token ({@link SyncToken}) names the book's
@@ -25,9 +25,9 @@ import org.galdav.core.Syncable;
 public final class SyncingAddressBook extends ForwardingAddressBook implements Syncable {
     private final VersionHistory history;
 
-    public SyncingAddressBook(AddressBook delegate, SnapshotStore store, Clock clock) {
+    public SyncingAddressBook(AddressBook delegate, SnapshotStore store, TimeSource time) {
         super(delegate);
-        this.history = new VersionHistory(delegate.info().id(), store, clock);
+        this.history = new VersionHistory(delegate.info().id(), store, time);
     }
 
     @Override

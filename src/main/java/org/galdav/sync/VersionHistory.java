@@ -1,6 +1,5 @@
 package org.galdav.sync;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
+import org.galdav.core.TimeSource;
 
 /**
  * The versions of one book's content a sync token can name: the current one in memory, every one ever
@@ -43,7 +43,7 @@ final class VersionHistory {
 
     private final String book;
     private final SnapshotStore store;
-    private final Clock clock;
+    private final TimeSource time;
     private final Object lock = new Object();
     private final Object rebuilding = new Object();
     private final Deque<Step> steps = new ArrayDeque<>();
@@ -51,10 +51,10 @@ final class VersionHistory {
     private Version current;
     private Instant touched = Instant.EPOCH;
 
-    VersionHistory(String book, SnapshotStore store, Clock clock) {
+    VersionHistory(String book, SnapshotStore store, TimeSource time) {
         this.book = book;
         this.store = store;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -83,7 +83,7 @@ final class VersionHistory {
                     remember(new Step(current.id(), id, before(current.cards(), cards)));
                 }
                 current = new Version(id, Collections.unmodifiableMap(cards));
-                touched = clock.instant();
+                touched = time.now();
                 return current;
             }
         }
@@ -141,7 +141,7 @@ final class VersionHistory {
 
     /** Keeps the current state's file within the horizon while the book stays unchanged for long. */
     private void touchNow(Version version) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         Duration half = store.horizon().dividedBy(2);
         Duration every = half.compareTo(TOUCH_EVERY) < 0 ? half : TOUCH_EVERY;
         if (now.isAfter(touched.plus(every))) {

@@ -2,7 +2,6 @@ package org.galdav.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -21,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoOptions;
 import org.galdav.it.slapd.Slapd;
@@ -57,7 +57,7 @@ class AutocompleteBenchmark {
             Map<String, Object> settings = TestServers.pointingAt(slapd.url(), DemoCompany.SERVICE_DN,
                     DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("cache.warm-up", false);
-            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), searches, Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), searches, TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
                 List<String> needles = needles(entries);
                 // What the start-up warm-up does: one full listing (it also teaches the server every DN's UID).

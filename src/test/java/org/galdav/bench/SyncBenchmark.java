@@ -2,7 +2,6 @@ package org.galdav.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -18,13 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoOptions;
 import org.galdav.it.slapd.Slapd;
 import org.galdav.it.slapd.SlapdOptions;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.DavClient;
+import org.galdav.support.FakeTime;
 import org.galdav.support.Multistatus;
 import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Tag;
@@ -78,8 +77,7 @@ class SyncBenchmark {
 
     /** @param offset where in the people list this run's changes start, so runs change different people */
     private Row run(String how, Slapd slapd, List<Entry> entries, String tracking, int offset) throws Exception {
-        AtomicLong nanos = new AtomicLong();
-        Ticker ticker = nanos::get;
+        FakeTime time = new FakeTime();
         List<TestServers.Search> searches = new CopyOnWriteArrayList<>();
         Map<String, Object> settings = TestServers.pointingAt(slapd.url(), DemoCompany.SERVICE_DN,
                 DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
@@ -87,7 +85,7 @@ class SyncBenchmark {
         settings.put("sync.change-tracking", tracking);
         List<Entry> people = entries.stream().filter(e -> e.hasObjectClass("inetOrgPerson"))
                 .filter(e -> !"demo".equals(e.getAttributeValue("uid"))).toList();
-        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), searches, ticker)) {
+        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), searches, time)) {
             DavClient client = new DavClient(server.url(), "demo", "demo");
             long start = System.nanoTime();
             String token = tokenOf(client.report(BOOK, "1", body("")).body());
@@ -110,7 +108,7 @@ class SyncBenchmark {
                             new Attribute("uid", "bench-" + round), new Attribute("cn", "Bench Person " + round),
                             new Attribute("sn", "Person")));
                 }
-                nanos.addAndGet(Duration.ofMinutes(6).toNanos()); // past poll interval and listing cache TTL
+                time.advance(Duration.ofMinutes(6)); // past poll interval and listing cache TTL
                 int before = searches.size();
                 start = System.nanoTime();
                 String incremental = client.report(BOOK, "1", body(token)).body();

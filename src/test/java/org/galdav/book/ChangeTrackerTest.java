@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardQuery;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +78,7 @@ class ChangeTrackerTest {
     }
 
     private ChangeTracker tracker(Optional<FeedLifecycleTest.ScriptedFeed> withFeed, TrackedSource source) {
-        return new ChangeTracker(served, source, () -> withFeed.map(f -> f), Duration.ofSeconds(15), clock::get,
+        return new ChangeTracker(served, source, () -> withFeed.map(f -> f), Duration.ofSeconds(15), time(),
                 new ChangeTracker.Listener() {
                     @Override
                     public void loaded(Card card) {
@@ -97,6 +99,21 @@ class ChangeTrackerTest {
                         events.add("polled");
                     }
                 });
+    }
+
+    /** The test's clock: only its nanoseconds matter to the tracker. */
+    private TimeSource time() {
+        return new TimeSource() {
+            @Override
+            public long nanoTime() {
+                return clock.get();
+            }
+
+            @Override
+            public Instant now() {
+                return Instant.EPOCH.plusNanos(clock.get());
+            }
+        };
     }
 
     private FakeDirectory.Source people(int count) {

@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
 import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardProperty;
+import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardFilter;
 import org.galdav.core.query.CardQuery;
 import org.galdav.directory.Directory;
@@ -59,12 +60,12 @@ class DifferentialQueryTest {
         LdapSettings settings = new LdapSettings(List.of("ldap://127.0.0.1:" + server.getListenPort()), "", "", false,
                 Optional.empty(), Optional.empty(), 2, 25, Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofMinutes(5));
-        try (Directory directory = Directory.connect(settings, SearchObserver.NONE)) {
+        try (Directory directory = Directory.connect(settings, SearchObserver.NONE, TimeSource.SYSTEM)) {
             // The shipped mapping plus rules with literal text around values (src/test/resources/mappings).
             EntryMapper mapper = new EntryMapper(MappingLoader.load(java.nio.file.Path.of(
                     "src/test/resources/mappings/differential.conf")));
             LdapAddressBook book = new LdapAddressBook(new BookInfo("random", "Random", "", 1 << 20), directory,
-                    RandomDirectory.BASE, mapper);
+                    RandomDirectory.BASE, mapper, TimeSource.SYSTEM);
             Map<String, Card> all = new HashMap<>();
             book.scan(card -> all.put(card.name(), card));
             Map<String, Entry> entries = new HashMap<>();

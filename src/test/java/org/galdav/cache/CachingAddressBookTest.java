@@ -2,7 +2,6 @@ package org.galdav.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.galdav.core.CardSink;
 import org.galdav.core.CardSummary;
 import org.galdav.core.PropertySelection;
 import org.galdav.core.QueryOutcome;
+import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardQuery;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +83,7 @@ class CachingAddressBookTest {
     void aLookupThatOverlapsAChangeDoesNotCacheTheOldCard() {
         ChangingBook book = new ChangingBook();
         CachingAddressBook cached = new CachingAddressBook(book, new CacheSettings(Duration.ofHours(1), 1_000_000,
-                1_000, Duration.ofMinutes(5), 10, false), Ticker.systemTicker());
+                1_000, Duration.ofMinutes(5), 10, false), TimeSource.SYSTEM);
         book.duringLookup = () -> cached.forget(List.of("a.vcf"));
 
         assertThat(cached.find(List.of("a.vcf")).get("a.vcf").summary().etag()).isEqualTo("\"old\"");

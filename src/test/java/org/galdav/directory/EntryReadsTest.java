@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.TimeSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class EntryReadsTest {
     void start() throws LDAPException {
         ldap = TestLdap.start(3, 0);
         connections = Connections.open(ldap.settings(1, 10));
-        SearchObserver observer = (filter, entries, pages, nanos) -> observed.add(entries);
-        reads = new EntryReads(connections, new PagedSearch(connections, observer, 10, 5), observer, 5);
+        SearchTimer timer = new SearchTimer((filter, entries, pages, nanos) -> observed.add(entries), TimeSource.SYSTEM);
+        reads = new EntryReads(connections, new PagedSearch(connections, timer, 10, 5), timer, 5);
     }
 
     @AfterEach

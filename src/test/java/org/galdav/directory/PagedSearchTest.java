@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.TimeSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,10 @@ class PagedSearchTest {
         ldap = TestLdap.start(24, 0); // 25 people with the user
         // One pooled connection: whatever a search leaves behind, the next one meets.
         connections = Connections.open(ldap.settings(1, 10));
-        paging = new PagedSearch(connections, (filter, entries, pages, nanos) -> {
+        paging = new PagedSearch(connections, new SearchTimer((filter, entries, pages, nanos) -> {
             observedEntries.add(entries);
             observedPages.add(pages);
-        }, 10, 5);
+        }, TimeSource.SYSTEM), 10, 5);
     }
 
     @AfterEach
@@ -104,7 +105,7 @@ class PagedSearchTest {
         ldap = TestLdap.start(24, 7);
         ldap.ignorePaging();
         connections = Connections.open(ldap.settings(1, 10));
-        paging = new PagedSearch(connections, SearchObserver.NONE, 10, 5);
+        paging = new PagedSearch(connections, new SearchTimer(SearchObserver.NONE, TimeSource.SYSTEM), 10, 5);
 
         PagedSearch.Run run = paging.pooled(TestLdap.PEOPLE, SearchScope.SUB, PEOPLE, UID, 10, entry -> true);
 

@@ -6,6 +6,7 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
 import java.util.List;
+import org.galdav.core.TimeSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ class UuidRangeSplitterTest {
     private void start(int people, int sizeLimit) throws LDAPException {
         ldap = TestLdap.start(people, sizeLimit);
         ldap.ignorePaging();
-        directory = Directory.connect(ldap.settings(2, 10), (filter, entries, pages, nanos) -> searches.add(filter));
+        directory = Directory.connect(ldap.settings(2, 10), (filter, entries, pages, nanos) -> searches.add(filter),
+                TimeSource.SYSTEM);
     }
 
     @AfterEach

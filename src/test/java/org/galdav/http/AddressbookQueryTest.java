@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.galdav.support.Multistatus.CARD;
 import static org.galdav.support.Multistatus.DAV;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import ezvcard.VCard;
 import ezvcard.parameter.TelephoneType;
 import java.net.http.HttpResponse;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
 import org.galdav.support.Cards;
@@ -155,7 +155,7 @@ class AddressbookQueryTest {
     @Test
     void theServerCapIsReportedLikeAClientLimit() throws Exception {
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 60, "search.max-results", 7),
-                new ArrayList<>(), Ticker.systemTicker())) {
+                new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient client = new DavClient(server.url(), "demo", "demo");
             Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.query("", null)).body());
             List<Multistatus.Response> cards = ms.responses().stream().filter(r -> !r.href().equals(BOOK)).toList();

@@ -5,13 +5,13 @@ import static org.galdav.support.Multistatus.CARD;
 import static org.galdav.support.Multistatus.CS;
 import static org.galdav.support.Multistatus.DAV;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
 import org.galdav.support.DavClient;
@@ -38,7 +38,7 @@ class DirectoryGatewayTest {
         settings.put("books", ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/inetorgperson.conf\" },"
                 + " { id = gal, display-name = \"Global Address List\", mapping = \"mappings/inetorgperson.conf\","
                 + " directory-gateway = true }]").getList("b").unwrapped());
-        server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker());
+        server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM);
         client = new DavClient(server.url(), "demo", "demo");
     }
 

@@ -2,7 +2,6 @@ package org.galdav.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.sdk.AddRequest;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
@@ -53,7 +53,7 @@ class RecordedExchangesTest {
                 + "  directory-gateway = true },"
                 + "{ id = board, mapping = \"mappings/inetorgperson.conf\","
                 + "  allowed-groups = [\"cn=nobody-is-here," + DemoCompany.GROUPS_DN + "\"] }]").getList("b").unwrapped());
-        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
             InMemoryDirectoryServer ldap = server.demo().orElseThrow().server();
             RecordedExchanges wire = new RecordedExchanges(server.url(), Path.of("src/test/resources/exchanges"));
             String person = card(uuidOf(ldap, "(&(objectClass=inetOrgPerson)(!(jpegPhoto=*))(manager=*))"));

@@ -3,7 +3,6 @@ package org.galdav.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.galdav.support.Multistatus.DAV;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.galdav.core.Principals;
+import org.galdav.core.TimeSource;
 import org.galdav.dav.SupportedReport;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
@@ -55,7 +55,7 @@ class SupportedReportSetTest {
                 + "{ id = directory, mapping = \"mappings/inetorgperson.conf\" },"
                 + "{ id = gal, mapping = \"mappings/inetorgperson.conf\", directory-gateway = true }]")
                 .getList("b").unwrapped());
-        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient client = new DavClient(server.url(), "demo", "demo");
             for (String path : List.of("/principals/", "/principals/demo/", "/addressbooks/",
                     "/addressbooks/directory/", "/addressbooks/gal/")) {

@@ -3,7 +3,6 @@ package org.galdav.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.galdav.support.Multistatus.DAV;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Modification;
@@ -19,14 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
 import org.galdav.support.DavClient;
+import org.galdav.support.FakeTime;
 import org.galdav.support.Multistatus;
 import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,7 @@ class SyncCollectionTest {
 
     @Test
     void reportsExactlyWhatChangedIncludingDeletionsAcrossRestartsAndInstances() throws Exception {
-        AtomicLong nanos = new AtomicLong();
-        Ticker ticker = nanos::get;
+        FakeTime time = new FakeTime();
         try (DemoDirectory directory = DemoDirectory.start(new DemoOptions(50, 17, 0))) {
             Map<String, Object> settings = settings(directory);
             String token;
@@ -51,7 +50,7 @@ class SyncCollectionTest {
             String modified;
             String deleted;
             String added;
-            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), ticker)) {
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), time)) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
                 Multistatus first = sync(client, "", null, "1");
                 all = hrefs(first);
@@ -82,7 +81,7 @@ class SyncCollectionTest {
                 deleted = BOOK + deletedPerson.getAttributeValue("entryUUID") + ".vcf";
                 added = BOOK + "00000000-0000-4000-8000-00000000abcd.vcf";
 
-                nanos.addAndGet(Duration.ofMinutes(6).toNanos()); // past the cache TTL
+                time.advance(Duration.ofMinutes(6)); // past the cache TTL
                 Multistatus changes = sync(client, token, null, "1");
                 Map<String, Multistatus.Response> byHref = changes.responses().stream()
                         .collect(Collectors.toMap(Multistatus.Response::href, r -> r));
@@ -100,13 +99,13 @@ class SyncCollectionTest {
                 token = next;
             }
             // A restart (same state directory): the token still works.
-            try (GaldavServer restarted = TestServers.start(settings, new ArrayList<>(), ticker)) {
+            try (GaldavServer restarted = TestServers.start(settings, new ArrayList<>(), time)) {
                 DavClient client = new DavClient(restarted.url(), "demo", "demo");
                 Multistatus afterRestart = sync(client, token, null, null);
                 assertThat(afterRestart.responses()).isEmpty();
                 assertThat(tokenOf(afterRestart)).isEqualTo(token);
                 // Two instances on one directory and state: a token from one works on the other.
-                try (GaldavServer second = TestServers.start(settings, new ArrayList<>(), ticker)) {
+                try (GaldavServer second = TestServers.start(settings, new ArrayList<>(), time)) {
                     DavClient other = new DavClient(second.url(), "demo", "demo");
                     assertThat(tokenOf(sync(other, token, null, null))).isEqualTo(token);
                     assertThat(bookToken(other)).isEqualTo(token);
@@ -118,7 +117,7 @@ class SyncCollectionTest {
     @Test
     void limitsTruncateWithA507AndATokenToContinueFrom() throws Exception {
         try (DemoDirectory directory = DemoDirectory.start(new DemoOptions(40, 3, 0));
-             GaldavServer server = TestServers.start(settings(directory), new ArrayList<>(), Ticker.systemTicker())) {
+             GaldavServer server = TestServers.start(settings(directory), new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient client = new DavClient(server.url(), "demo", "demo");
             Set<String> all = hrefs(sync(client, "", null, null));
             Set<String> seen = new TreeSet<>();
@@ -144,7 +143,7 @@ class SyncCollectionTest {
     @Test
     void badTokensAreRefusedSoClientsSyncAfresh() throws Exception {
         try (DemoDirectory directory = DemoDirectory.start(new DemoOptions(40, 3, 0));
-             GaldavServer server = TestServers.start(settings(directory), new ArrayList<>(), Ticker.systemTicker())) {
+             GaldavServer server = TestServers.start(settings(directory), new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient client = new DavClient(server.url(), "demo", "demo");
             for (String token : List.of("garbage", "http://galdav.org/ns/sync/otherbook/AAAAAAAAAAAAAAAAAAAAAA",
                     "http://galdav.org/ns/sync/directory/AAAAAAAAAAAAAAAAAAAAAA", "../../etc/passwd", "data:,x")) {

@@ -2,12 +2,12 @@ package org.galdav.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.sdk.Entry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoOptions;
 import org.galdav.it.slapd.Slapd;
@@ -38,7 +38,7 @@ class BindAsUserTest {
                     DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("books", ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/inetorgperson.conf\" },"
                     + "{ id = mine, mapping = \"mappings/inetorgperson.conf\", bind-as-user = true }]").getList("b").unwrapped());
-            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
                 DavClient demo = new DavClient(server.url(), "demo", "demo");
                 DavClient someone = new DavClient(server.url(), other, other);
                 assertThat(count(demo, "/addressbooks/mine/")).as("demo may not read the groups").isEqualTo(people);

@@ -3,7 +3,6 @@ package org.galdav.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.galdav.support.Multistatus.DAV;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
@@ -62,7 +62,7 @@ class ChangeTrackingTest {
             Map<String, Object> settings = settings(target);
             List<TestServers.Search> searches = new CopyOnWriteArrayList<>();
             try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), searches,
-                    Ticker.systemTicker())) {
+                    TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
                 SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");
                 Map<String, String> before = first.changed();
@@ -109,7 +109,7 @@ class ChangeTrackingTest {
     void aChangeLogTrimmedPastThePositionMeansOneFullListingAndStillExactAnswers() throws Exception {
         try (Target target = target("changelog")) {
             Map<String, Object> settings = settings(target);
-            try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
                 SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");
                 Map<String, String> before = first.changed();
@@ -159,7 +159,7 @@ class ChangeTrackingTest {
             Map<String, Object> settings = settings(target);
             settings.put("books", com.typesafe.config.ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/inetorgperson.conf\", base-dn = \""
                     + inside + "\" }]").getList("b").unwrapped());
-            try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new CopyOnWriteArrayList<>(), TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
                 SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");
                 assertThat(first.changed()).hasSize(3);

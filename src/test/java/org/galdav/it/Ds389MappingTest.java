@@ -2,7 +2,6 @@ package org.galdav.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -13,6 +12,7 @@ import ezvcard.VCardVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoOptions;
 import org.galdav.it.ds389.Ds389;
@@ -51,7 +51,7 @@ class Ds389MappingTest {
                     DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("books", ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/389ds-freeipa.conf\" }]")
                     .getList("b").unwrapped());
-            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
                 List<String> hrefs = client.memberHrefs(BOOK);
                 assertThat(hrefs).hasSize((int) published - 1);
@@ -100,7 +100,7 @@ class Ds389MappingTest {
                     .getList("b").unwrapped());
             settings.put("sync.change-tracking", "changelog");
             SyncChecks.followingChanges(settings, scratch);
-            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
                 SyncChecks.Answer first = SyncChecks.sync(client, BOOK, "");
                 List<Entry> people = entries.stream().filter(e -> e.hasObjectClass("inetOrgPerson")

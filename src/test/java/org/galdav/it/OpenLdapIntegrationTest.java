@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.galdav.support.Multistatus.CARD;
 import static org.galdav.support.Multistatus.DAV;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.unboundid.ldap.sdk.Entry;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoOptions;
 import org.galdav.it.slapd.Slapd;
@@ -50,7 +50,7 @@ class OpenLdapIntegrationTest {
             Map<String, Object> settings = TestServers.pointingAt(slapd.url(), DemoCompany.SERVICE_DN,
                     DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("ldap.page-size", 50);
-            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), DemoCompany.DEMO_LOGIN, DemoCompany.DEMO_PASSWORD);
                 assertThat(client.as("demo", "wrong").propfind(BOOK, "0", Bodies.propfind("d:displayname")).statusCode())
                         .isEqualTo(401);

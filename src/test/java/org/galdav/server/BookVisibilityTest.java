@@ -2,7 +2,6 @@ package org.galdav.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
@@ -10,6 +9,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
@@ -45,7 +45,7 @@ class BookVisibilityTest {
                 + DemoCompany.GROUPS_DN + "\"] },"
                 + "{ id = board, mapping = \"mappings/inetorgperson.conf\", allowed-groups = [\"" + BOARD_GROUP + "\"] }]")
                 .getList("b").unwrapped());
-        server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker());
+        server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM);
         demo = new DavClient(server.url(), "demo", "demo");
         ceo = new DavClient(server.url(), ceoUid, ceoUid);
     }

@@ -3,7 +3,6 @@ package org.galdav.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -15,12 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
 import org.galdav.support.Bodies;
 import org.galdav.support.DavClient;
+import org.galdav.support.FakeTime;
 import org.galdav.support.Multistatus;
 import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class DirectoryScenariosTest {
     @Test
     void aServerSizeLimitBelowTheDirectorySizeStillListsEverything() throws Exception {
         try (DemoDirectory directory = DemoDirectory.start(new DemoOptions(250, 7, 100));
-             GaldavServer server = TestServers.start(pointingAt(directory), new ArrayList<>(), Ticker.systemTicker())) {
+             GaldavServer server = TestServers.start(pointingAt(directory), new ArrayList<>(), TimeSource.SYSTEM)) {
             // countEntriesBelow is not subject to the size limit; minus the two OU entries themselves.
             int published = directory.server().countEntriesBelow(DemoCompany.PEOPLE_DN)
                     + directory.server().countEntriesBelow(DemoCompany.GROUPS_DN) - 2;
@@ -63,7 +63,7 @@ class DirectoryScenariosTest {
         settings.put("ldap.url", "ldap://127.0.0.1:" + port);
         settings.put("ldap.base-dn", "dc=example,dc=com");
         settings.put("ldap.connect-timeout", "2s");
-        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+        try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient client = new DavClient(server.url(), "demo", "demo");
             HttpResponse<String> response = client.propfind(BOOK, "0", Bodies.propfind("d:displayname"));
             assertThat(response.statusCode()).isEqualTo(503);
@@ -75,14 +75,13 @@ class DirectoryScenariosTest {
 
     @Test
     void aChangedEntryShowsAfterTheCacheTtl() throws Exception {
-        AtomicLong nanos = new AtomicLong();
-        Ticker ticker = nanos::get;
+        FakeTime time = new FakeTime();
         Map<String, Object> settings;
         try (DemoDirectory directory = DemoDirectory.start(new DemoOptions(50, 3, 0))) {
             settings = pointingAt(directory);
             settings.put("cache.ttl", "60s");
             List<Filter> filters = new ArrayList<>();
-            try (GaldavServer server = TestServers.start(settings, filters, ticker)) {
+            try (GaldavServer server = TestServers.start(settings, filters, time)) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
                 String demoDn = directory.server().search(directory.baseDn(), SearchScope.SUB, "(uid=demo)")
                         .getSearchEntries().get(0).getDN();
@@ -99,7 +98,7 @@ class DirectoryScenariosTest {
 
                 assertThat(client.get(href).headers().firstValue("ETag")).contains(etag);
                 assertThat(ctag(client)).isEqualTo(ctag);
-                nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+                time.advance(Duration.ofSeconds(61));
                 HttpResponse<String> after = client.get(href);
                 assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
                 assertThat(org.galdav.support.Cards.parseOne(after.body()).getTitles().get(0).getValue())
@@ -122,7 +121,7 @@ class DirectoryScenariosTest {
             Map<String, Object> settings = pointingAt(directory);
             settings.put("books", com.typesafe.config.ConfigFactory.parseString("b = [{ id = directory, mapping = "
                     + "\"mappings/inetorgperson.conf\", exclude-filter = \"(uid=demo)\" }]").getList("b").unwrapped());
-            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+            try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
                 DavClient client = new DavClient(server.url(), "demo", "demo");
                 String demoDn = directory.server().search(directory.baseDn(), SearchScope.SUB, "(uid=demo)")
                         .getSearchEntries().get(0).getDN();
@@ -141,7 +140,7 @@ class DirectoryScenariosTest {
     @Test
     void anonymousReadServesAPublicDirectoryWithoutCredentials() throws Exception {
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 40, "http.anonymous-read", true),
-                new ArrayList<>(), Ticker.systemTicker())) {
+                new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient anonymous = new DavClient(server.url(), null, null);
             Multistatus root = Multistatus.parse(anonymous.propfind("/", "0",
                     Bodies.propfind("d:current-user-principal")).body());

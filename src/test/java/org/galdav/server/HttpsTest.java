@@ -2,7 +2,6 @@ package org.galdav.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.galdav.core.TimeSource;
 import org.galdav.support.Bodies;
 import org.galdav.support.Multistatus;
 import org.galdav.support.TestServers;
@@ -36,7 +36,7 @@ class HttpsTest {
         assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
 
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 20, "http.tls.key-store", store.toString(),
-                "http.tls.key-store-password", "changeit"), new ArrayList<>(), Ticker.systemTicker())) {
+                "http.tls.key-store-password", "changeit"), new ArrayList<>(), TimeSource.SYSTEM)) {
             assertThat(server.url()).startsWith("https://");
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(store)).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "addressbooks/directory/"))

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.galdav.config.Settings;
 import org.galdav.config.SettingsLoader;
+import org.galdav.demo.DemoCompany;
+import org.galdav.demo.DemoOptions;
 import org.junit.jupiter.api.Test;
 
 /** galdav check and galdav preview, on the embedded demo directory. */
@@ -35,5 +37,16 @@ class PreviewTest {
         ByteArrayOutputStream missing = new ByteArrayOutputStream();
         assertThat(new Preview(settings, new PrintStream(missing, true, StandardCharsets.UTF_8)).preview("nobody-at-all"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void previewRendersGroupsWithTheirMembersAsTheServerDoes() throws Exception {
+        String group = DemoCompany.entries(new DemoOptions(40, 42, 0)).stream()
+                .filter(e -> e.hasObjectClass("groupOfNames")).findFirst().orElseThrow().getDN();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8)).preview(group);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(text).contains("KIND:group", "MEMBER:urn:uuid:", "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:");
     }
 }

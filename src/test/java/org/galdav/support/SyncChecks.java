@@ -3,7 +3,6 @@ package org.galdav.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.galdav.support.Multistatus.DAV;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
 import org.w3c.dom.Element;
 
@@ -68,7 +68,7 @@ public final class SyncChecks {
         fresh.put("sync.state-dir", Files.createTempDirectory(scratch, "fresh").toString());
         fresh.put("sync.change-tracking", "off");
         fresh.put("cache.warm-up", false);
-        try (GaldavServer server = TestServers.start(fresh, new CopyOnWriteArrayList<>(), Ticker.systemTicker())) {
+        try (GaldavServer server = TestServers.start(fresh, new CopyOnWriteArrayList<>(), TimeSource.SYSTEM)) {
             return sync(new DavClient(server.url(), login, password), book, "").changed();
         }
     }

@@ -1,6 +1,5 @@
 package org.galdav.support;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.sdk.Filter;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.galdav.config.Settings;
 import org.galdav.config.SettingsLoader;
+import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
 
 /**
@@ -31,7 +31,7 @@ public final class TestServers {
     /** The shared server on a 300-person demo directory. Do not modify its directory. */
     public static synchronized GaldavServer demo() {
         if (shared == null) {
-            shared = start(Map.of("demo.people", DEMO_PEOPLE), SHARED_FILTERS, SHARED_SEARCHES, Ticker.systemTicker());
+            shared = start(Map.of("demo.people", DEMO_PEOPLE), SHARED_FILTERS, SHARED_SEARCHES, TimeSource.SYSTEM);
         }
         return shared;
     }
@@ -61,13 +61,13 @@ public final class TestServers {
     }
 
     /** A private server; the caller closes it. */
-    public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, Ticker ticker) {
-        return start(settings, filters, new CopyOnWriteArrayList<>(), ticker);
+    public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, TimeSource time) {
+        return start(settings, filters, new CopyOnWriteArrayList<>(), time);
     }
 
     /** A private server that records its searches; the caller closes it. */
     public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, List<Search> searches,
-                                     Ticker ticker) {
+                                     TimeSource time) {
         System.setProperty("java.awt.headless", "true");
         Map<String, Object> withState = new java.util.HashMap<>(settings);
         if (!withState.containsKey("sync.state-dir")) {
@@ -84,7 +84,7 @@ public final class TestServers {
             return GaldavServer.start(loaded, (filter, entries, pages, nanos) -> {
                 filters.add(filter);
                 searches.add(new Search(filter, entries, nanos));
-            }, ticker);
+            }, time);
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }

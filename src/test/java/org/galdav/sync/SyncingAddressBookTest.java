@@ -3,7 +3,6 @@ package org.galdav.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +21,7 @@ import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.SyncAnswer;
+import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,8 +78,8 @@ class SyncingAddressBookTest {
     @Test
     void everyTokenLeadsExactlyToTheCurrentContent() throws Exception {
         Book book = new Book();
-        SnapshotStore store = new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC());
-        SyncingAddressBook syncing = new SyncingAddressBook(book, store, Clock.systemUTC());
+        SnapshotStore store = new SnapshotStore(state, Duration.ofDays(60), TimeSource.SYSTEM);
+        SyncingAddressBook syncing = new SyncingAddressBook(book, store, TimeSource.SYSTEM);
         Random random = new Random(7);
         for (int i = 0; i < 40; i++) {
             book.etags.put("c" + i + ".vcf", "v0");
@@ -120,7 +120,7 @@ class SyncingAddressBookTest {
             }
         }
         // A new instance on the same state directory (no history in memory) answers the same.
-        SyncingAddressBook restarted = new SyncingAddressBook(book, store, Clock.systemUTC());
+        SyncingAddressBook restarted = new SyncingAddressBook(book, store, TimeSource.SYSTEM);
         List<Map.Entry<String, Map<String, String>>> all = new ArrayList<>(tokens.entrySet());
         java.util.Collections.shuffle(all, random);
         for (Map.Entry<String, Map<String, String>> known : all.subList(0, Math.min(30, all.size()))) {
@@ -135,7 +135,7 @@ class SyncingAddressBookTest {
         Book book = new Book();
         book.etags.put("a.vcf", "1");
         SyncingAddressBook syncing = new SyncingAddressBook(book,
-                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), Clock.systemUTC());
+                new SnapshotStore(state, Duration.ofDays(60), TimeSource.SYSTEM), TimeSource.SYSTEM);
         String token = syncing.changesSince("", Integer.MAX_VALUE).token();
         int listings = book.listings.get();
         for (int i = 0; i < 5; i++) {
@@ -152,7 +152,7 @@ class SyncingAddressBookTest {
         Book book = new Book();
         book.etags.put("a.vcf", "0");
         SyncingAddressBook syncing = new SyncingAddressBook(book,
-                new SnapshotStore(state, Duration.ofDays(60), Clock.systemUTC()), Clock.systemUTC());
+                new SnapshotStore(state, Duration.ofDays(60), TimeSource.SYSTEM), TimeSource.SYSTEM);
         syncing.changesSince("", Integer.MAX_VALUE);
         Map<String, String> one = Map.of("a.vcf", "1");
         book.etags.put("a.vcf", "2");

@@ -2,7 +2,6 @@ package org.galdav.it.ad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
 import org.galdav.support.Cards;
@@ -52,7 +52,7 @@ class ActiveDirectoryTest {
         settings.put("auth.user-filter", "(&(objectClass=user)(!(objectClass=computer)))");
         settings.put("books", ConfigFactory.parseString("b = [{ id = directory, mapping = \"mappings/active-directory.conf\" }]")
                 .getList("b").unwrapped());
-        server = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker());
+        server = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM);
         client = new DavClient(server.url(), "aanderson", AdCompany.PASSWORD);
         List<String> hrefs = client.memberHrefs(BOOK);
         cards3 = client.multigetCards(BOOK, hrefs, "3.0");

@@ -2,7 +2,6 @@ package org.galdav.it.samba;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
 import org.galdav.support.Cards;
@@ -56,7 +56,7 @@ class SambaActiveDirectoryTest {
                     new Attribute("member", "CN=Eva Enabled," + STAFF, "CN=Dirk Disabled," + STAFF,
                             "CN=Olga Other," + STAFF)));
         }
-        server = TestServers.start(settings("directory", STAFF), new ArrayList<>(), Ticker.systemTicker());
+        server = TestServers.start(settings("directory", STAFF), new ArrayList<>(), TimeSource.SYSTEM);
         client = new DavClient(server.url(), "eenabled", PASSWORD);
     }
 
@@ -127,7 +127,7 @@ class SambaActiveDirectoryTest {
         }
         Map<String, Object> settings = SyncChecks.followingChanges(settings("sync", sync), scratch);
         settings.put("sync.change-tracking", "usn");
-        try (GaldavServer tracking = TestServers.start(settings, new ArrayList<>(), Ticker.systemTicker())) {
+        try (GaldavServer tracking = TestServers.start(settings, new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient user = new DavClient(tracking.url(), "eenabled", PASSWORD);
             SyncChecks.Answer first = SyncChecks.sync(user, book, "");
             assertThat(first.changed()).hasSize(9);

@@ -1,0 +1,71 @@
+package org.galdav.server;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.server.HttpHandler;
+import io.undertow.util.Headers;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.galdav.directory.SearchObserver;
+import org.galdav.http.RequestObserver;
+
+/**
+ * Every metric galdav publishes, named in this one place, and the Prometheus registry behind
+ * {@code GET /metrics} (docs/configuration.md lists them for operators). Thread-safe.
+ */
+final class ServerMetrics {
+    /** Timer of HTTP requests, tagged by method and status. */
+    static final String HTTP_REQUESTS = "galdav.http.requests";
+    /** Timer of LDAP searches and reads. */
+    static final String LDAP_SEARCHES = "galdav.ldap.searches";
+    /** Counter of LDAP entries received. */
+    static final String LDAP_ENTRIES = "galdav.ldap.entries";
+    /** Counter of full listings of a book by its change tracker, tagged by book. */
+    static final String SYNC_LISTINGS = "galdav.sync.listings";
+    /** Counter of change feed polls, tagged by book. */
+    static final String SYNC_POLLS = "galdav.sync.polls";
+    /** Counter of cards a change tracker found changed or removed, tagged by book. */
+    static final String SYNC_CARDS_CHANGED = "galdav.sync.cards.changed";
+
+    /** Methods tagged by name; anything else is "OTHER", so invented methods cannot create unbounded meters. */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT", "PUT",
+            "DELETE", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "POST");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** Records every search, then tells {@code also} (tests watch searches through it). */
+    SearchObserver searches(SearchObserver also) {
+        return (filter, entries, pages, nanos) -> {
+            registry.timer(LDAP_SEARCHES).record(nanos, TimeUnit.NANOSECONDS);
+            registry.counter(LDAP_ENTRIES).increment(entries);
+            also.searched(filter, entries, pages, nanos);
+        };
+    }
+
+    RequestObserver requests() {
+        return (method, status, nanos) -> Timer.builder(HTTP_REQUESTS)
+                .tag("method", KNOWN_METHODS.contains(method) ? method : "OTHER")
+                .tag("status", Integer.toString(status)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void listed(String book) {
+        registry.counter(SYNC_LISTINGS, "book", book).increment();
+    }
+
+    void polled(String book) {
+        registry.counter(SYNC_POLLS, "book", book).increment();
+    }
+
+    void cardsChanged(String book, int count) {
+        registry.counter(SYNC_CARDS_CHANGED, "book", book).increment(count);
+    }
+
+    /** {@code GET /metrics}: the Prometheus text format. */
+    HttpHandler scrape() {
+        return exchange -> {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            exchange.getResponseSender().send(registry.scrape());
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package org.galdav.server;
+
+import java.util.Collection;
+import org.galdav.book.ChangeTracker;
+import org.galdav.cache.CachingAddressBook;
+import org.galdav.core.Card;
+
+/**
+ * What a book's change tracker learns, passed on: the cache keeps the cards a listing read and drops
+ * those that changed, and the metrics count listings, polls and changed cards.
+ */
+record TrackerEvents(String book, CachingAddressBook cache, ServerMetrics metrics) implements ChangeTracker.Listener {
+    @Override
+    public void loaded(Card card) {
+        cache.remember(card);
+    }
+
+    @Override
+    public void changed(Collection<String> names) {
+        cache.forget(names);
+        metrics.cardsChanged(book, names.size());
+    }
+
+    @Override
+    public void listed() {
+        metrics.listed(book);
+    }
+
+    @Override
+    public void polled() {
+        metrics.polled(book);
+    }
+}

@@ -1,0 +1,73 @@
+package org.galdav.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.galdav.core.AddressBook;
+import org.galdav.core.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists every shared book once in the background at start: the first client to sync finds listing and
+ * ctag ready, and group cards find their members' UIDs without extra reads. Stopping it with the server
+ * ends it at the next book and keeps a listing that fails because the server closed from being reported
+ * as a directory problem.
+ */
+final class WarmUp {
+    private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
+
+    private final List<AddressBook> books;
+    private final TimeSource time;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private WarmUp(List<AddressBook> books, TimeSource time) {
+        this.books = List.copyOf(books);
+        this.time = time;
+        this.thread = new Thread(this::run, "galdav-warm-up");
+        thread.setDaemon(true);
+    }
+
+    static WarmUp start(List<AddressBook> books, TimeSource time) {
+        WarmUp warmUp = new WarmUp(books, time);
+        warmUp.thread.start();
+        return warmUp;
+    }
+
+    private void run() {
+        for (AddressBook book : books) {
+            if (stopped) {
+                return;
+            }
+            long start = time.nanoTime();
+            try {
+                book.ctag();
+                LOG.info("address book {} listed in {} ms", book.info().id(),
+                        TimeUnit.NANOSECONDS.toMillis(time.nanoTime() - start));
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    LOG.debug("address book {}: listing at start ended with the server", book.info().id());
+                    return;
+                }
+                LOG.warn("address book {} could not be listed at start: {}", book.info().id(), e.getMessage());
+            }
+        }
+    }
+
+    /** Stops at the next book; a listing under way ends when the directory connections close. */
+    void stop() {
+        stopped = true;
+        thread.interrupt();
+    }
+
+    /** Waits (boundedly) for the thread to end, after {@link #stop} and the directory have closed. */
+    boolean awaitEnd(Duration atMost) {
+        try {
+            thread.join(atMost.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+}

@@ -1,0 +1,114 @@
+package org.galdav.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.galdav.core.AddressBook;
+import org.galdav.core.BookInfo;
+import org.galdav.core.Card;
+import org.galdav.core.CardSink;
+import org.galdav.core.QueryOutcome;
+import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.TimeSource;
+import org.galdav.core.query.CardQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The listing at start: a failure is reported, but not one caused by the server closing under it. */
+class WarmUpTest {
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(WarmUp.class);
+
+    /** A book whose listing waits until released, then fails as a closed directory does. */
+    private static final class SlowBook implements AddressBook {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicBoolean listed = new AtomicBoolean();
+        final String id;
+
+        SlowBook(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public BookInfo info() {
+            return new BookInfo(id, id, "", 1_000);
+        }
+
+        @Override
+        public String ctag() {
+            listed.set(true);
+            entered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SourceUnavailableException("LDAP search failed: server down", null);
+        }
+
+        @Override
+        public void scan(CardSink<Card> sink) {
+        }
+
+        @Override
+        public Map<String, Card> find(Collection<String> names) {
+            return Map.of();
+        }
+
+        @Override
+        public QueryOutcome query(CardQuery query, CardSink<Card> sink) {
+            return new QueryOutcome(0, false);
+        }
+    }
+
+    @BeforeEach
+    void listen() {
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void stopListening() {
+        logger.detachAppender(log);
+    }
+
+    @Test
+    void aListingThatFailsBecauseTheServerClosedIsNotReportedAndTheRestIsSkipped() throws Exception {
+        SlowBook first = new SlowBook("first");
+        SlowBook second = new SlowBook("second");
+        second.release.countDown();
+        WarmUp warmUp = WarmUp.start(List.of(first, second), TimeSource.SYSTEM);
+        assertThat(first.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        warmUp.stop();
+        first.release.countDown();
+        assertThat(warmUp.awaitEnd(Duration.ofSeconds(30))).isTrue();
+        assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+        assertThat(second.listed).isFalse();
+    }
+
+    @Test
+    void aListingThatFailsWhileRunningIsReportedAndTheNextBookIsStillListed() throws Exception {
+        SlowBook first = new SlowBook("first");
+        SlowBook second = new SlowBook("second");
+        first.release.countDown();
+        second.release.countDown();
+        WarmUp warmUp = WarmUp.start(List.of(first, second), TimeSource.SYSTEM);
+        assertThat(warmUp.awaitEnd(Duration.ofSeconds(30))).isTrue();
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("address book first could not be listed at start: LDAP search failed: server down",
+                        "address book second could not be listed at start: LDAP search failed: server down");
+    }
+}
