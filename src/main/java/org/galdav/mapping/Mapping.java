@@ -68,7 +68,8 @@ public record Mapping(String name, String idAttribute, IdFormat idFormat, Filter
                 groupFilter, memberAttributes, modifiedAttribute, rules, photoMaxSize, fingerprint);
     }
 
-    public List<PropertyRule> rulesFor(String property) {
+    /** The rules that produce a property, in output order. */
+    List<PropertyRule> rulesFor(String property) {
         return rules.stream().filter(r -> r.property().equals(property)).toList();
     }
 }

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * Writes a {@link MappedCard} as vCard 3.0 or 4.0 with ez-vcard. Group cards use KIND/MEMBER in 4.0
  * and Apple's X-ADDRESSBOOKSERVER-KIND/-MEMBER in 3.0, which is what iOS, macOS and DAVx5 read.
  */
-public final class VCardRenderer {
+final class VCardRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(VCardRenderer.class);
     /** Fixed PRODID: ez-vcard's default names its own version, which would change every ETag on upgrade. */
     static final String PRODID = "-//galdav//galdav//EN";

@@ -1,0 +1,11 @@
+/**
+ * Caffeine in front of the card source and the authenticator: rendered cards bounded by bytes, listings,
+ * ctags and query answers that expire after {@code cache.ttl}, and successful logins (only a salted hash of
+ * the password) for {@code cache.auth-ttl}. A change tracker tells the cache what changed.
+ *
+ * <p>May use: {@code core}, Caffeine, SLF4J.
+ *
+ * <p>Threads: thread-safe; a generation counter keeps a read that overlapped a change from caching the old
+ * content.
+ */
+package org.galdav.cache;
