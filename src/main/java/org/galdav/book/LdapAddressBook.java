@@ -1,5 +1,6 @@
 package org.galdav.book;
 
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -245,7 +246,7 @@ public final class LdapAddressBook implements AddressBook, TrackedSource {
     }
 
     /** The card of an entry, noting every DN its rendering asked about (members, manager). */
-    private Optional<TrackedCard> tracked(com.unboundid.ldap.sdk.Entry entry) {
+    private Optional<TrackedCard> tracked(Entry entry) {
         mapper.idOf(entry).ifPresent(id -> members.remember(entry.getDN(), id));
         Set<String> dependsOn = new HashSet<>();
         MemberResolver recording = dns -> {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
@@ -50,7 +51,7 @@ public final class CachingAddressBook extends ForwardingAddressBook {
      * Counts {@link #forget} calls: what a read loaded is kept only if nothing was forgotten while it ran,
      * so a read that began before a change cannot put the old version back.
      */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     public CachingAddressBook(AddressBook delegate, CacheSettings settings, TimeSource time) {
         super(delegate);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.galdav.core.Authenticator;
 import org.galdav.core.Principal;
@@ -54,7 +55,7 @@ public final class CachingAuthenticator implements Authenticator {
             sha.update(login.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(password.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -2,6 +2,8 @@ package org.galdav.dav;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -129,8 +131,8 @@ public final class DavPaths {
         }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(
-                    java.nio.ByteBuffer.wrap(out.toByteArray())).toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
+                    ByteBuffer.wrap(out.toByteArray())).toString());
+        } catch (CharacterCodingException e) {
             return Optional.empty();
         }
     }

@@ -2,6 +2,7 @@ package org.galdav.dav;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.galdav.core.CleanText;
 
 /** Writes the content of a property element (or any XML fragment) to a stream writer. */
 @FunctionalInterface
@@ -10,7 +11,7 @@ public interface PropValue {
 
     /** A plain text value; characters XML cannot carry are left out (they come from directory data). */
     static PropValue text(String value) {
-        return w -> w.writeCharacters(org.galdav.core.CleanText.clean(value));
+        return w -> w.writeCharacters(CleanText.clean(value));
     }
 
     /** A single {@code DAV:href}. */

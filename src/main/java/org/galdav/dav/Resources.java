@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.galdav.core.AddressBook;
 import org.galdav.core.BookInfo;
 import org.galdav.core.CardFormat;
@@ -124,7 +126,7 @@ public final class Resources {
                 .basic(DavNames.GETCONTENTTYPE, PropValue.text(CardFormat.VCARD_3.contentType()))
                 .basic(DavNames.GETCONTENTLENGTH, PropValue.text(Long.toString(card.contentLength())));
         card.lastModified().ifPresent(t -> props.basic(DavNames.GETLASTMODIFIED,
-                PropValue.text(org.galdav.dav.HttpDates.format(t))));
+                PropValue.text(HttpDates.format(t))));
         return new DavResource(DavPaths.card(bookId, card.name()), props);
     }
 
@@ -146,8 +148,8 @@ public final class Resources {
     }
 
     /** RFC 3744 §5.4: read only, so clients switch to read-only mode. */
-    private static void readOnlyPrivileges(javax.xml.stream.XMLStreamWriter w)
-            throws javax.xml.stream.XMLStreamException {
+    private static void readOnlyPrivileges(XMLStreamWriter w)
+            throws XMLStreamException {
         for (QName privilege : new QName[] {DavNames.READ, DavNames.READ_CUPS}) {
             Xml.start(w, DavNames.PRIVILEGE);
             Xml.empty(w, privilege);
@@ -155,8 +157,8 @@ public final class Resources {
         }
     }
 
-    private static void supportedAddressData(javax.xml.stream.XMLStreamWriter w)
-            throws javax.xml.stream.XMLStreamException {
+    private static void supportedAddressData(XMLStreamWriter w)
+            throws XMLStreamException {
         for (CardFormat format : CardFormat.values()) {
             Xml.empty(w, DavNames.ADDRESS_DATA_TYPE);
             w.writeAttribute("content-type", CardFormat.MEDIA_TYPE);
@@ -182,8 +184,8 @@ public final class Resources {
         };
     }
 
-    private static void collations(javax.xml.stream.XMLStreamWriter w)
-            throws javax.xml.stream.XMLStreamException {
+    private static void collations(XMLStreamWriter w)
+            throws XMLStreamException {
         for (Collation collation : Collation.values()) {
             Xml.text(w, DavNames.SUPPORTED_COLLATION, collation.identifier());
         }

@@ -5,6 +5,7 @@ import javax.xml.namespace.QName;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.galdav.core.CleanText;
 
 /** Small helpers around {@link XMLStreamWriter} so writers read like the XML they produce. */
 final class Xml {
@@ -59,7 +60,7 @@ final class Xml {
 
     static void text(XMLStreamWriter w, QName name, String text) throws XMLStreamException {
         start(w, name);
-        w.writeCharacters(org.galdav.core.CleanText.clean(text));
+        w.writeCharacters(CleanText.clean(text));
         w.writeEndElement();
     }
 }

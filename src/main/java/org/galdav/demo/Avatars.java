@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -71,7 +72,7 @@ final class Avatars {
         int background = Color.HSBtoRGB(hue, 0.55f, 0.75f);
         int ink = 0xFFFFFF;
         int[] pixels = new int[SIZE * SIZE];
-        java.util.Arrays.fill(pixels, background);
+        Arrays.fill(pixels, background);
         int textWidth = (initials.length() * (GLYPH_WIDTH + GAP) - GAP) * SCALE;
         int left = (SIZE - textWidth) / 2;
         int top = (SIZE - GLYPH_HEIGHT * SCALE) / 2;
@@ -118,7 +119,7 @@ final class Avatars {
 
     private static void fill(int[] pixels, int x, int y, int color) {
         for (int dy = 0; dy < SCALE; dy++) {
-            java.util.Arrays.fill(pixels, (y + dy) * SIZE + x, (y + dy) * SIZE + x + SCALE, color);
+            Arrays.fill(pixels, (y + dy) * SIZE + x, (y + dy) * SIZE + x + SCALE, color);
         }
     }
 }

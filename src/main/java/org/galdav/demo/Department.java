@@ -1,5 +1,6 @@
 package org.galdav.demo;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -35,7 +36,7 @@ enum Department {
             "UX Researcher");
 
     private static final Department[] ALL = values();
-    private static final int TOTAL_WEIGHT = java.util.Arrays.stream(ALL).mapToInt(d -> d.weight).sum();
+    private static final int TOTAL_WEIGHT = Arrays.stream(ALL).mapToInt(d -> d.weight).sum();
 
     final String title;
     final String number;

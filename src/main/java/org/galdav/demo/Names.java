@@ -1,5 +1,6 @@
 package org.galdav.demo;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -7,7 +8,7 @@ import java.util.Random;
 final class Names {
 
     private static final Culture[] CULTURES = Culture.values();
-    private static final int TOTAL_WEIGHT = java.util.Arrays.stream(CULTURES).mapToInt(c -> c.weight).sum();
+    private static final int TOTAL_WEIGHT = Arrays.stream(CULTURES).mapToInt(c -> c.weight).sum();
 
     private Names() {
     }

@@ -1,5 +1,7 @@
 package org.galdav.demo;
 
+import java.util.Locale;
+
 /**
  * A person's name in its own script, plus the ASCII letters that logins and mail aliases are built from.
  *
@@ -13,6 +15,6 @@ record PersonName(String given, String surname, String common, String asciiGiven
 
     /** Two capital ASCII letters, for avatars. */
     String initials() {
-        return (asciiGiven.substring(0, 1) + asciiSurname.substring(0, 1)).toUpperCase(java.util.Locale.ROOT);
+        return (asciiGiven.substring(0, 1) + asciiSurname.substring(0, 1)).toUpperCase(Locale.ROOT);
     }
 }

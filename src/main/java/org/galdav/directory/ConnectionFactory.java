@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
@@ -29,7 +30,7 @@ final class ConnectionFactory {
             LDAPURL ldapUrl = new LDAPURL(url);
             boolean ldaps = ldapUrl.getScheme().equalsIgnoreCase("ldaps");
             if (ldaps && settings.startTls()) {
-                throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.PARAM_ERROR,
+                throw new LDAPException(ResultCode.PARAM_ERROR,
                         "ldap.start-tls cannot be combined with an ldaps:// URL: " + url);
             }
             SocketFactory sockets = ldaps ? sslContext(settings).getSocketFactory() : SocketFactory.getDefault();
@@ -50,7 +51,7 @@ final class ConnectionFactory {
         try {
             return new SSLUtil(trust).createSSLContext();
         } catch (GeneralSecurityException e) {
-            throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.LOCAL_ERROR,
+            throw new LDAPException(ResultCode.LOCAL_ERROR,
                     "cannot set up TLS for LDAP: " + e.getMessage(), e);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.galdav.core.SourceUnavailableException;
 
 /**
  * Active Directory returns large multi-valued attributes in slices ("ranged retrieval",
@@ -49,7 +50,7 @@ final class RangedAttributes {
                         .filter(a -> a.getBaseName().equalsIgnoreCase(name) && range(a).isPresent()).findFirst());
                 if (part.isEmpty()) {
                     // A group cut short would be cached and served as complete: fail the request instead.
-                    throw new org.galdav.core.SourceUnavailableException(entry.getDN() + ": ranged retrieval of "
+                    throw new SourceUnavailableException(entry.getDN() + ": ranged retrieval of "
                             + name + " stopped after " + values.size() + " values", null);
                 }
                 values.addAll(List.of(part.get().getValueByteArrays()));

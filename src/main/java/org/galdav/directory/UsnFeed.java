@@ -4,7 +4,9 @@ import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.StaticUtils;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,7 +62,7 @@ final class UsnFeed implements ChangeFeed {
                 SearchResultEntry container = connection.searchForEntry(showDeleted(deletedObjects, SearchScope.BASE,
                         Filter.createPresenceFilter("objectClass")));
                 if (container == null) {
-                    throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                    throw new LDAPException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
                             "the service account cannot read " + deletedObjects
                                     + ": deleted objects would go unseen");
                 }
@@ -177,8 +180,8 @@ final class UsnFeed implements ChangeFeed {
         return "CN=Deleted Objects," + namingContextOf(root);
     }
 
-    private static com.unboundid.ldap.sdk.SearchRequest showDeleted(String base, SearchScope scope, Filter filter) {
-        com.unboundid.ldap.sdk.SearchRequest request = new com.unboundid.ldap.sdk.SearchRequest(base, scope, filter, "1.1");
+    private static SearchRequest showDeleted(String base, SearchScope scope, Filter filter) {
+        SearchRequest request = new SearchRequest(base, scope, filter, "1.1");
         request.addControl(new Control(SHOW_DELETED, true));
         return request;
     }
@@ -188,14 +191,14 @@ final class UsnFeed implements ChangeFeed {
         try {
             return Long.parseLong(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.UNWILLING_TO_PERFORM,
+            throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
                     "the root DSE has no highestCommittedUSN");
         }
     }
 
-    private static java.util.Optional<String> guidOf(SearchResultEntry entry) {
+    private static Optional<String> guidOf(SearchResultEntry entry) {
         byte[] guid = entry.getAttributeValueBytes("objectGUID");
-        return guid == null ? java.util.Optional.empty() : java.util.Optional.of(StaticUtils.toHex(guid));
+        return guid == null ? Optional.empty() : Optional.of(StaticUtils.toHex(guid));
     }
 
     /** Whether a root DSE is Active Directory's (or Samba's AD DC). */

@@ -3,13 +3,17 @@ package org.galdav.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import org.galdav.core.AddressBooks;
 import org.galdav.core.Authenticator;
+import org.galdav.core.CredentialsRejectedException;
 import org.galdav.core.Principal;
 import org.galdav.core.Principals;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.UserCredentials;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavPaths;
 import org.galdav.dav.Resources;
@@ -60,7 +64,7 @@ public final class DavHandler implements HttpHandler {
         } catch (DavException e) {
             LOG.info("{} {} -> {} {}", http.getRequestMethod(), http.getRequestPath(), e.status(), e.getMessage());
             Responses.error(http, e);
-        } catch (org.galdav.core.CredentialsRejectedException e) {
+        } catch (CredentialsRejectedException e) {
             LOG.info("{} {} -> 401: {}", http.getRequestMethod(), http.getRequestPath(), e.getMessage());
             BasicAuth.parse(http.getRequestHeaders().getFirst(Headers.AUTHORIZATION))
                     .ifPresent(c -> authenticator.forget(c.login(), c.password()));
@@ -79,7 +83,7 @@ public final class DavHandler implements HttpHandler {
             } else {
                 http.getConnection().close();
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.info("{} {}: client connection failed: {}", http.getRequestMethod(), http.getRequestPath(), e.toString());
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", http.getRequestMethod(), http.getRequestPath(), e);
@@ -91,7 +95,7 @@ public final class DavHandler implements HttpHandler {
         }
     }
 
-    private void route(HttpServerExchange http) throws java.io.IOException {
+    private void route(HttpServerExchange http) throws IOException {
         String method = http.getRequestMethod().toString();
         String path = http.getRequestPath();
         if (path.equals(DavPaths.WELL_KNOWN) || path.equals(DavPaths.WELL_KNOWN + "/")) {
@@ -103,7 +107,7 @@ public final class DavHandler implements HttpHandler {
         }
         if (method.equals("OPTIONS")) {
             http.getResponseHeaders().put(Headers.ALLOW, ALLOW);
-            http.getResponseHeaders().put(new io.undertow.util.HttpString("DAV"), DAV_CLASSES);
+            http.getResponseHeaders().put(new HttpString("DAV"), DAV_CLASSES);
             http.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
             http.setStatusCode(200);
             http.endExchange();
@@ -117,8 +121,8 @@ public final class DavHandler implements HttpHandler {
             Responses.text(http, 401, "Authentication required.");
             return;
         }
-        org.galdav.core.UserCredentials password = principal.get().isAnonymous() ? org.galdav.core.UserCredentials.NONE
-                : new org.galdav.core.UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
+        UserCredentials password = principal.get().isAnonymous() ? UserCredentials.NONE
+                : new UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
         Resources resources = new Resources(principal.get(), settings.serverName(), reporters.supported());
         Exchange exchange = new Exchange(http, principal.get(), password, resources, settings.maxRequestBytes());
         switch (method) {

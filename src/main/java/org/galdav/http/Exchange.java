@@ -1,11 +1,14 @@
 package org.galdav.http;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HttpString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.galdav.core.Principal;
+import org.galdav.core.UserCredentials;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavPaths;
 import org.galdav.dav.Resources;
@@ -15,12 +18,12 @@ final class Exchange {
     final HttpServerExchange http;
     final Principal principal;
     /** The caller's password, for books searched with the user's own bind. */
-    final org.galdav.core.UserCredentials credentials;
+    final UserCredentials credentials;
     final Resources resources;
     final DavPaths.Target target;
     private final long maxRequestBytes;
 
-    Exchange(HttpServerExchange http, Principal principal, org.galdav.core.UserCredentials credentials,
+    Exchange(HttpServerExchange http, Principal principal, UserCredentials credentials,
              Resources resources, long maxRequestBytes) {
         this.http = http;
         this.principal = principal;
@@ -56,7 +59,7 @@ final class Exchange {
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (io.undertow.server.RequestTooBigException e) {
+        } catch (RequestTooBigException e) {
             throw new DavException(413, "request body larger than " + maxRequestBytes + " bytes");
         }
         return out.toByteArray();
@@ -67,7 +70,7 @@ final class Exchange {
         byte[] body = body();
         String type = header("Content-Type");
         if (body.length > 0 && type != null) {
-            String media = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!media.isEmpty() && !media.equals("text/xml") && !media.equals("application/xml")
                     && !media.endsWith("+xml")) {
                 throw new DavException(415, "request body must be XML, got " + media);
@@ -82,7 +85,7 @@ final class Exchange {
         if (value == null) {
             return fallback;
         }
-        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "0": return Depth.ZERO;
             case "1": return Depth.ONE;
             case "infinity": return Depth.INFINITY;
@@ -94,7 +97,7 @@ final class Exchange {
     boolean wantsMinimal() {
         String prefer = header("Prefer");
         String brief = header("Brief");
-        return (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("return=minimal"))
+        return (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return=minimal"))
                 || (brief != null && brief.trim().equalsIgnoreCase("t"));
     }
 

@@ -2,12 +2,14 @@ package org.galdav.http;
 
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
 import org.galdav.core.CardFormat;
 import org.galdav.core.PropertySelection;
 import org.galdav.dav.DavPaths;
+import org.galdav.dav.HttpDates;
 
 /**
  * GET and HEAD. Cards come as vCard 3.0 unless the Accept header asks for version 4.0 (RFC 6352
@@ -27,7 +29,7 @@ final class GetMethod {
             String text = "galdav CardDAV server. Point a CardDAV client at " + DavPaths.ROOT
                     + " (address books live under " + DavPaths.HOME + ").\n";
             exchange.http.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-            send(exchange, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), head);
+            send(exchange, text.getBytes(StandardCharsets.UTF_8), head);
             return;
         }
         Card card = lookup.card(book, target.cardName());
@@ -35,7 +37,7 @@ final class GetMethod {
         exchange.setHeader("ETag", etag);
         exchange.setHeader("Vary", "Accept");
         card.summary().lastModified().ifPresent(t -> exchange.setHeader("Last-Modified",
-                org.galdav.dav.HttpDates.format(t)));
+                HttpDates.format(t)));
         String ifMatch = exchange.header("If-Match");
         if (ifMatch != null && !matches(ifMatch, etag)) {
             exchange.http.setStatusCode(412);

@@ -1,5 +1,6 @@
 package org.galdav.http;
 
+import java.util.List;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.galdav.core.AddressBook;
@@ -33,7 +34,7 @@ final class WriteRefusal {
             case "PUT":
                 if (target instanceof DavPaths.Target.Card card) {
                     AddressBook book = lookup.book(exchange, card.bookId());
-                    boolean exists = book.find(java.util.List.of(card.cardName())).containsKey(card.cardName());
+                    boolean exists = book.find(List.of(card.cardName())).containsKey(card.cardName());
                     throw exists ? refuse(path, WRITE_CONTENT) : refuse(parent(path), BIND);
                 }
                 throw refuse(parent(path), BIND);

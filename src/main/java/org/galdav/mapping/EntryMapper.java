@@ -1,14 +1,16 @@
 package org.galdav.mapping;
 
-import org.galdav.core.CleanText;
-
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.util.StaticUtils;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.galdav.core.CleanText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,7 @@ public final class EntryMapper {
     private boolean isGroup(Entry entry) {
         try {
             return mapping.groupFilter().matchesEntry(entry);
-        } catch (com.unboundid.ldap.sdk.LDAPException e) {
+        } catch (LDAPException e) {
             // A filter the client-side matcher cannot evaluate (extensible match): treat as a person.
             return false;
         }
@@ -125,7 +127,7 @@ public final class EntryMapper {
         return out;
     }
 
-    private static final java.util.regex.Pattern OTHER_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,12}:");
+    private static final Pattern OTHER_PREFIX = Pattern.compile("[A-Za-z0-9]{1,12}:");
 
     private Optional<MappedValue> convert(PropertyRule rule, String text, Entry entry, MemberResolver members) {
         switch (rule.kind()) {
@@ -181,7 +183,7 @@ public final class EntryMapper {
 
     private static Optional<String> firstRdnValue(String dn) {
         try {
-            String[] values = new com.unboundid.ldap.sdk.DN(dn).getRDN().getAttributeValues();
+            String[] values = new DN(dn).getRDN().getAttributeValues();
             return values.length > 0 && !values[0].isBlank() ? Optional.of(values[0]) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();

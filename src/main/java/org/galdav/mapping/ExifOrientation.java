@@ -1,5 +1,7 @@
 package org.galdav.mapping;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
@@ -91,8 +93,8 @@ final class ExifOrientation {
             return image;
         }
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        Graphics2D g = rgb.createGraphics();
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.drawImage(image, 0, 0, null);
         g.dispose();

@@ -1,6 +1,7 @@
 package org.galdav.mapping;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A vCard value as produced by a mapping, before it is written in any vCard version. */
@@ -46,7 +47,7 @@ public sealed interface MappedValue {
     }
 
     /** A calendar date (RFC 6350 §4.3.1 date). */
-    record Date(java.time.LocalDate value) implements MappedValue {
+    record Date(LocalDate value) implements MappedValue {
         public String text() {
             return value.toString();
         }

@@ -1,8 +1,10 @@
 package org.galdav.mapping;
 
 import com.unboundid.ldap.sdk.Filter;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -56,8 +58,8 @@ public record Mapping(String name, String idAttribute, IdFormat idFormat, Filter
      * directory's change tracking, so books showing them are kept current by comparing listings.
      */
     public List<String> backLinkAttributes() {
-        return java.util.Arrays.stream(requestedAttributes())
-                .filter(a -> BACK_LINKS.contains(a.toLowerCase(java.util.Locale.ROOT))).toList();
+        return Arrays.stream(requestedAttributes())
+                .filter(a -> BACK_LINKS.contains(a.toLowerCase(Locale.ROOT))).toList();
     }
 
     private static final Set<String> BACK_LINKS = Set.of("memberof", "ismemberof");

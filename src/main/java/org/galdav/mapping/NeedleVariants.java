@@ -2,8 +2,10 @@ package org.galdav.mapping;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.galdav.core.query.Collation;
@@ -47,7 +49,7 @@ final class NeedleVariants {
         if (!needle.isEmpty() && Character.getType(needle.codePointAt(0)) == Character.NON_SPACING_MARK) {
             return Optional.empty(); // a lone accent matches inside any accented letter
         }
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> all = new LinkedHashSet<>();
         all.add(needle);
         for (Normalizer.Form form : new Normalizer.Form[] {Normalizer.Form.NFC, Normalizer.Form.NFD, Normalizer.Form.NFKC}) {
             Optional<List<String>> spelled = letters(Normalizer.normalize(needle, form));
@@ -79,7 +81,7 @@ final class NeedleVariants {
      * Built once, in about a tenth of a second.
      */
     private static Map<String, List<String>> extensions() {
-        Map<String, List<String>> map = new java.util.HashMap<>();
+        Map<String, List<String>> map = new HashMap<>();
         for (int cp = 0x00C0; cp <= 0xFFFF; cp++) {
             if (Character.isSurrogate((char) cp) || !Character.isLetter(cp)) {
                 continue;

@@ -1,5 +1,6 @@
 package org.galdav.mapping;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -8,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -34,7 +36,7 @@ final class Photos {
     /** Progressive JPEGs are decoded whole in native memory whatever the subsampling: kept smaller. */
     private static final long MAX_PROGRESSIVE_PIXELS = 16_000_000L;
     /** A few decodes at a time, so concurrent large photos cannot add up. */
-    private static final java.util.concurrent.Semaphore DECODES = new java.util.concurrent.Semaphore(2);
+    private static final Semaphore DECODES = new Semaphore(2);
     private static final float JPEG_QUALITY = 0.85f;
 
     private Photos() {
@@ -119,7 +121,7 @@ final class Photos {
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(java.awt.Color.WHITE);
+            g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.drawImage(source, 0, 0, width, height, null);
         } finally {

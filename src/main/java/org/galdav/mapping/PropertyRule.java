@@ -1,5 +1,6 @@
 package org.galdav.mapping;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ public record PropertyRule(String property, List<Template> values, Map<String, T
         Objects.requireNonNull(prefixes, "prefixes");
         Objects.requireNonNull(property, "property");
         values = List.copyOf(values);
-        components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         types = List.copyOf(types);
         Objects.requireNonNull(kind, "kind");
         if (values.isEmpty() == components.isEmpty()) {

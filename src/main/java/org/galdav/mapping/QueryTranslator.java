@@ -3,7 +3,9 @@ package org.galdav.mapping;
 import com.unboundid.ldap.sdk.Filter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.galdav.core.query.CardFilter;
 import org.galdav.core.query.Combination;
 import org.galdav.core.query.MatchType;
@@ -76,9 +78,9 @@ public final class QueryTranslator {
 
     /** True when every published entry has an attribute that one of the FN rules names on its own. */
     private boolean alwaysNamed(List<PropertyRule> rules) {
-        java.util.Set<String> required = attributes.alwaysPresent(mapping.entryFilter());
+        Set<String> required = attributes.alwaysPresent(mapping.entryFilter());
         return rules.stream().flatMap(r -> r.values().stream()).anyMatch(t -> t.isSingleAttribute()
-                && required.contains(t.attributes().iterator().next().toLowerCase(java.util.Locale.ROOT)));
+                && required.contains(t.attributes().iterator().next().toLowerCase(Locale.ROOT)));
     }
 
     /** UID is the id attribute: an equality test becomes an equality search, anything else widens. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -110,7 +111,7 @@ public final class SnapshotStore {
     }
 
     private void prune(Path dir) throws IOException {
-        java.time.Instant oldest = time.now().minus(horizon);
+        Instant oldest = time.now().minus(horizon);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.snap")) {
             for (Path file : files) {
                 if (Files.getLastModifiedTime(file).toInstant().isBefore(oldest)) {

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.galdav.core.CardFormat;
 import org.galdav.core.PropertySelection;
 import org.galdav.mapping.MappedCard;
@@ -195,7 +196,7 @@ final class VCardRenderer {
      * from a mapping are kept as extensions.
      */
     private static <T extends ezvcard.parameter.VCardParameter> List<T> supported(List<String> types,
-            java.util.function.Function<String, T> lookup, VCardVersion version) {
+            Function<String, T> lookup, VCardVersion version) {
         return types.stream().map(lookup).filter(t -> t.isSupportedBy(version)).toList();
     }
 
