@@ -120,7 +120,7 @@ final class CardIndex {
         return Optional.ofNullable(removeHeld(name));
     }
 
-    /** Names of cards that another index held and this one holds differently or not at all. */
+    /** Names of cards added, changed or removed since an earlier index of the same book. */
     Set<String> differingFrom(CardIndex earlier) {
         Set<String> differing = new HashSet<>();
         earlier.cards.forEach((name, held) -> {
@@ -129,6 +129,11 @@ final class CardIndex {
                 differing.add(name);
             }
         });
+        for (String name : cards.keySet()) {
+            if (!earlier.cards.containsKey(name)) {
+                differing.add(name); // new: cached query answers may lack it
+            }
+        }
         return differing;
     }
 

@@ -2,6 +2,7 @@ package org.galdav.book;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.galdav.core.CardSummary;
@@ -106,7 +107,7 @@ class CardIndexTest {
     }
 
     @Test
-    void differencesFromAnEarlierIndexNameChangedAndRemovedCards() {
+    void differencesFromAnEarlierIndexNameAddedChangedAndRemovedCards() {
         CardIndex before = new CardIndex(BASE);
         before.put(card("same", "1", "uid=same," + BASE));
         before.put(card("changed", "1", "uid=changed," + BASE));
@@ -114,9 +115,10 @@ class CardIndexTest {
         CardIndex after = new CardIndex(BASE);
         after.put(card("same", "1", "uid=same," + BASE));
         after.put(card("changed", "2", "uid=changed," + BASE));
-        assertThat(after.differingFrom(before)).containsExactlyInAnyOrder("changed", "gone");
-        assertThat(after.summaries()).extracting(CardSummary::name).containsExactly("changed", "same");
-        assertThat(after.etags()).containsExactly(java.util.Map.entry("changed", "\"2\""),
-                java.util.Map.entry("same", "\"1\""));
+        after.put(card("new", "1", "uid=new," + BASE));
+        assertThat(after.differingFrom(before)).containsExactlyInAnyOrder("changed", "gone", "new");
+        assertThat(after.summaries()).extracting(CardSummary::name).containsExactly("changed", "new", "same");
+        assertThat(after.etags()).containsExactly(Map.entry("changed", "\"2\""), Map.entry("new", "\"1\""),
+                Map.entry("same", "\"1\""));
     }
 }
