@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * reads only the entries that changed ({@link ChangeApplier}) into the {@link CardIndex}; the feed's life
  * is {@link FeedLifecycle}'s. Listing and ctag are answered from the index; cards, queries and everything
  * else from the served book. Without a working feed it steps aside and the served book lists as before.
- * Thread-safe: one lock serializes polls and listings; readers see an immutable published snapshot.
+ * Thread-safe: every call takes one lock, so a listing or poll holds back the requests that arrive
+ * meanwhile and then answers them all; what they read is an immutable snapshot.
  */
 public final class ChangeTracker extends ForwardingAddressBook {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
@@ -34,7 +35,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
         /** A card read while listing the whole book. */
         void loaded(Card card);
 
-        /** These cards were changed or removed. */
+        /** These cards were added, changed or removed. */
         void changed(Collection<String> names);
 
         /** The whole book was listed (first use, or the directory could no longer say what changed). */
@@ -56,7 +57,8 @@ public final class ChangeTracker extends ForwardingAddressBook {
     private final Listener listener;
     private final Object lock = new Object();
     private CardIndex index;
-    private volatile Snapshot snapshot;
+    /** The published listing: null while none is held (before the first, after a failure); under the lock. */
+    private Snapshot snapshot;
 
     /**
      * @param served   the book as served (usually cached): cards and queries come from it
@@ -66,7 +68,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
      */
     public ChangeTracker(AddressBook served, LdapAddressBook source, Supplier<Optional<ChangeFeed>> opener,
                          Duration pollInterval, TimeSource time, Listener listener) {
-        this(served, (TrackedSource) source, opener, pollInterval, time, listener);
+        this(served, source.tracking(), opener, pollInterval, time, listener);
     }
 
     ChangeTracker(AddressBook served, TrackedSource source, Supplier<Optional<ChangeFeed>> opener,
@@ -108,7 +110,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
                 case UNTRACKED:
                     return Optional.empty();
                 case LIST:
-                    load(now);
+                    load();
                     break;
                 case POLL:
                     poll(now);
@@ -123,7 +125,8 @@ public final class ChangeTracker extends ForwardingAddressBook {
     }
 
     /** One full listing; the feed's position was taken before it, so nothing falls between. */
-    private void load(long started) throws IOException {
+    private void load() throws IOException {
+        long started = time.nanoTime();
         snapshot = null;
         CardIndex fresh = new CardIndex(source.baseDn());
         // On failure the old index stays, so that the next successful listing still finds out what changed.
@@ -135,7 +138,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
         index = fresh;
         long now = time.nanoTime();
         feed.listed(now);
-        if (before != null && before.size() > 0) {
+        if (before != null) {
             listener.changed(fresh.differingFrom(before));
         }
         publish();
@@ -179,7 +182,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
     private void relist(long now) throws IOException {
         snapshot = null;
         if (feed.restart(now)) {
-            load(now);
+            load();
         }
     }
 

@@ -1,66 +1,43 @@
 package org.galdav.book;
 
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.galdav.core.AddressBook;
 import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
 import org.galdav.core.ContentHash;
 import org.galdav.core.QueryOutcome;
-import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardMatcher;
 import org.galdav.core.query.CardQuery;
 import org.galdav.directory.Directory;
-import org.galdav.directory.DistinguishedNames;
-import org.galdav.directory.EntryHandler;
 import org.galdav.directory.SearchOutcome;
 import org.galdav.mapping.EntryMapper;
-import org.galdav.mapping.MemberResolver;
 import org.galdav.mapping.QueryTranslator;
-import org.galdav.vcard.RenderedCard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An address book backed by an LDAP subtree: translate, search (paged, streamed), render, and
  * re-check each card against the query so answers are exact whatever LDAP's matching rules did.
+ * Thread-safe.
  */
-public final class LdapAddressBook implements AddressBook, TrackedSource {
-    private static final Logger LOG = LoggerFactory.getLogger(LdapAddressBook.class);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+=-]{0,199}");
-    private static final int LOOKUP_CHUNK = 50;
-
+public final class LdapAddressBook implements AddressBook {
     private final BookInfo info;
     private final Directory directory;
-    private final String baseDn;
     private final EntryMapper mapper;
+    private final DirectoryCards cards;
     private volatile QueryTranslator translator;
-    private final DirectoryMemberResolver members;
-
-    @Override
-    public String baseDn() {
-        return DistinguishedNames.normalized(baseDn);
-    }
 
     public LdapAddressBook(BookInfo info, Directory directory, String baseDn, EntryMapper mapper, TimeSource time) {
         this.info = info;
         this.directory = directory;
-        this.baseDn = baseDn;
         this.mapper = mapper;
-        this.members = new DirectoryMemberResolver(directory, baseDn, mapper, time);
+        this.cards = new DirectoryCards(info.id(), directory, baseDn, mapper, time);
     }
 
     @Override
@@ -82,104 +59,22 @@ public final class LdapAddressBook implements AddressBook, TrackedSource {
 
     @Override
     public void scan(CardSink<Card> sink) throws IOException {
-        scanTracked(tracked -> sink.accept(tracked.card()));
+        cards.scanTracked(tracked -> sink.accept(tracked.card()));
     }
 
     @Override
     public Map<String, Card> find(Collection<String> names) {
         Map<String, Card> found = new HashMap<>();
-        findTracked(names).forEach((name, tracked) -> found.put(name, tracked.card()));
+        cards.findTracked(names).forEach((name, tracked) -> found.put(name, tracked.card()));
         return found;
-    }
-
-    @Override
-    public Map<String, TrackedCard> findTracked(Collection<String> names) {
-        List<String> ids = new ArrayList<>();
-        for (String name : names) {
-            if (name.endsWith(".vcf")) {
-                String id = name.substring(0, name.length() - 4);
-                if (ID.matcher(id).matches() && !ids.contains(id)) {
-                    ids.add(id);
-                }
-            }
-        }
-        Map<String, TrackedCard> found = new HashMap<>();
-        String idAttribute = mapper.mapping().idAttribute();
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            List<Filter> any = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)).stream()
-                    .flatMap(id -> mapper.mapping().idFormat().equality(idAttribute, id).stream()).toList();
-            if (any.isEmpty()) {
-                continue;
-            }
-            Filter filter = Filter.createANDFilter(mapper.mapping().entryFilter(), Filter.createORFilter(any));
-            SearchOutcome outcome;
-            try {
-                outcome = stream(filter, false, LOOKUP_CHUNK, tracked -> {
-                    if (names.contains(tracked.card().name())) {
-                        found.put(tracked.card().name(), tracked);
-                    }
-                    return true;
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!outcome.complete()) {
-                // A lookup cut short must not pass for "these cards do not exist".
-                throw new SourceUnavailableException("address book " + info.id() + ": a lookup of " + any.size()
-                        + " cards ended early (size or time limit)", null);
-            }
-        }
-        return found;
-    }
-
-    @Override
-    public void scanTracked(CardSink<TrackedCard> sink) throws IOException {
-        // Group cards must not name members deleted since they were last seen: start afresh.
-        members.forgetAll();
-        streamComplete(baseDn, sink);
     }
 
     /**
-     * Every card at or below {@code base}. A listing cut short would make sync clients delete the missing
-     * people, so it fails instead.
+     * The card of the entry at a DN, read now, exactly as the book serves it; empty when there is no such
+     * entry, or the book does not publish it (outside its subtree, left out by its filter, no id).
      */
-    private void streamComplete(String base, CardSink<TrackedCard> sink) throws IOException {
-        SearchOutcome outcome = stream(base, mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
-            sink.accept(tracked);
-            return true;
-        });
-        if (!outcome.complete()) {
-            throw new SourceUnavailableException("address book " + info.id() + ": the directory ended the listing below "
-                    + base + " after " + outcome.entries() + " entries (size or time limit); give the service account "
-                    + "higher limits", null);
-        }
-    }
-
-    /** Empty also when the entry is outside the book's base, or the book's filter leaves it out. */
-    @Override
-    public Optional<TrackedCard> readAt(String dn) {
-        if (!isInBase(dn)) {
-            return Optional.empty();
-        }
-        return directory.readConfirmingAbsence(dn, mapper.mapping().entryFilter(), mapper.mapping().requestedAttributes())
-                .flatMap(this::tracked);
-    }
-
-    /** Nothing outside the book's base is read. */
-    @Override
-    public void readBelow(String dn, CardSink<TrackedCard> sink) throws IOException {
-        if (isInBase(dn)) {
-            streamComplete(dn, sink);
-        }
-    }
-
-    private boolean isInBase(String dn) {
-        return DistinguishedNames.isAtOrBelow(dn, baseDn);
-    }
-
-    @Override
-    public void forget(Collection<String> dns) {
-        dns.forEach(members::forget);
+    public Optional<Card> cardAt(String dn) {
+        return cards.readAt(dn).map(TrackedCard::card);
     }
 
     @Override
@@ -188,7 +83,7 @@ public final class LdapAddressBook implements AddressBook, TrackedSource {
         QueryDelivery delivery = new QueryDelivery(query, sink);
         // Pages just over the limit: the search can stop after one page when the pre-selection was exact.
         int pageSize = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(20L, query.limit() + 1L));
-        SearchOutcome outcome = stream(filter, true, pageSize, delivery::offer);
+        SearchOutcome outcome = cards.stream(filter, true, pageSize, delivery::offer);
         // A search the directory cut short may have missed matches: report it like a truncation.
         return new QueryOutcome(delivery.delivered, delivery.truncated || (!outcome.complete() && outcome.limited()));
     }
@@ -236,60 +131,8 @@ public final class LdapAddressBook implements AddressBook, TrackedSource {
         return current;
     }
 
-    /** Range splitting needs UUID-valued ids with an ordering rule; entryUUID has both (RFC 4530). */
-    private static boolean isUuid(String attribute) {
-        return attribute.equalsIgnoreCase("entryUUID");
-    }
-
-    private interface CardHandler {
-        boolean accept(TrackedCard card) throws IOException;
-    }
-
-    /** The card of an entry, noting every DN its rendering asked about (members, manager). */
-    private Optional<TrackedCard> tracked(Entry entry) {
-        mapper.idOf(entry).ifPresent(id -> members.remember(entry.getDN(), id));
-        Set<String> dependsOn = new HashSet<>();
-        MemberResolver recording = dns -> {
-            for (String dn : dns) {
-                dependsOn.add(DistinguishedNames.normalized(dn));
-            }
-            return members.uidsOf(dns);
-        };
-        try {
-            return mapper.map(entry, recording).map(m -> new TrackedCard(
-                    RenderedCard.of(m, mapper.mapping().fingerprint()),
-                    DistinguishedNames.normalized(entry.getDN()), dependsOn));
-        } catch (SourceUnavailableException e) {
-            throw e; // the directory failed (resolving members): not a property of this entry
-        } catch (RuntimeException e) {
-            LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
-            return Optional.empty();
-        }
-    }
-
-    /** @param whole when true, fetch past server size limits (see {@link Directory#searchAll}) */
-    private SearchOutcome stream(Filter filter, boolean whole, int pageSize, CardHandler handler) throws IOException {
-        return stream(baseDn, filter, whole, pageSize, handler);
-    }
-
-    private SearchOutcome stream(String base, Filter filter, boolean whole, int pageSize, CardHandler handler)
-            throws IOException {
-        EntryHandler entries = entry -> {
-            Optional<TrackedCard> card = tracked(entry);
-            try {
-                return card.isEmpty() || handler.accept(card.get());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        String[] attributes = mapper.mapping().requestedAttributes();
-        String id = mapper.mapping().idAttribute();
-        try {
-            return whole && isUuid(id)
-                    ? directory.searchAll(base, filter, attributes, id, pageSize, entries)
-                    : directory.search(base, filter, attributes, pageSize, entries);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    /** Where change tracking reads this book from: the directory, uncached. */
+    TrackedSource tracking() {
+        return cards;
     }
 }

@@ -10,8 +10,8 @@ import org.galdav.core.Card;
  * @param dn        the entry's normalized DN
  * @param dependsOn normalized DNs the rendering looked up
  */
-public record TrackedCard(Card card, String dn, Set<String> dependsOn) {
-    public TrackedCard {
+record TrackedCard(Card card, String dn, Set<String> dependsOn) {
+    TrackedCard {
         dependsOn = Set.copyOf(dependsOn);
     }
 }

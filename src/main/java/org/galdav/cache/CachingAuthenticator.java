@@ -3,14 +3,10 @@ package org.galdav.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.galdav.core.Authenticator;
 import org.galdav.core.Principal;
+import org.galdav.core.SaltedHash;
 import org.galdav.core.TimeSource;
 
 /**
@@ -21,12 +17,11 @@ import org.galdav.core.TimeSource;
 public final class CachingAuthenticator implements Authenticator {
     private final Authenticator delegate;
     private final Cache<String, Principal> logins;
-    private final byte[] salt = new byte[16];
+    private final SaltedHash keys = new SaltedHash();
 
     public CachingAuthenticator(Authenticator delegate, CacheSettings settings, TimeSource time) {
         Ticker ticker = time::nanoTime;
         this.delegate = delegate;
-        new SecureRandom().nextBytes(salt);
         this.logins = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.authTtl())
                 .maximumSize(settings.maxLogins()).build();
     }
@@ -49,15 +44,6 @@ public final class CachingAuthenticator implements Authenticator {
     }
 
     private String key(String login, String password) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(login.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return keys.of(login, password);
     }
 }

@@ -102,7 +102,8 @@ public final class Directory implements AutoCloseable {
     /**
      * The entry at a DN as it is now, with ranged attributes (AD's {@code member;range=}) completed.
      * Empty only when the directory says so: no such entry, the filter does not match, or the entry is
-     * hidden from this identity (see {@link EntryReads#ABSENT}); callers may conclude that a card is gone.
+     * hidden from this identity (no such object, insufficient access, a referral, a DN or attribute the
+     * server cannot take); callers may conclude that a card is gone.
      *
      * @throws SourceUnavailableException on a limit, a timeout, any other failure, or an outage
      */

@@ -4,7 +4,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,33 +29,24 @@ public final class LdapAuthenticator implements Authenticator {
     private static final Set<ResultCode> WRONG = Set.of(ResultCode.INVALID_CREDENTIALS, ResultCode.INVALID_DN_SYNTAX,
             ResultCode.UNWILLING_TO_PERFORM, ResultCode.INAPPROPRIATE_AUTHENTICATION);
 
-    private final Directory directory;
-    private final String userBase;
-    private final LoginFilter loginFilter;
+    private final UserEntries users;
 
-    /** @param loginFilter finds a user's entry by login, e.g. "(uid={0})" */
-    public LdapAuthenticator(Directory directory, String userBase, LoginFilter loginFilter) {
-        this.directory = directory;
-        this.userBase = userBase;
-        this.loginFilter = loginFilter;
+    public LdapAuthenticator(UserEntries users) {
+        this.users = users;
     }
 
     @Override
     public Optional<Principal> authenticate(String login, String password) {
-        if (login.isEmpty() || password.isEmpty() || login.length() > 256) {
+        if (password.isEmpty() || !UserEntries.isLogin(login)) {
             return Optional.empty();
         }
-        List<SearchResultEntry> matches = new ArrayList<>(2);
-        directory.search(userBase, loginFilter.forLogin(login), ATTRIBUTES, entry -> {
-            matches.add(entry);
-            return matches.size() < 2;
-        });
+        List<SearchResultEntry> matches = users.matching(login, ATTRIBUTES);
         if (matches.size() != 1) {
             LOG.info("login '{}' refused: {} matching entries", login, matches.size());
             return Optional.empty();
         }
         SearchResultEntry user = matches.get(0);
-        if (!verifyPassword(directory.connections(), user.getDN(), password)) {
+        if (!verifyPassword(users.directory().connections(), user.getDN(), password)) {
             LOG.info("login '{}' refused: wrong password", login);
             return Optional.empty();
         }

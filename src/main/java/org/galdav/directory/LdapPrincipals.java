@@ -22,37 +22,23 @@ import org.galdav.core.query.TextMatch;
 public final class LdapPrincipals implements Principals {
     private static final String[] ATTRIBUTES_BASE = {"displayName", "cn", "mail"};
 
-    private final Directory directory;
-    private final String userBase;
-    private final LoginFilter loginFilter;
+    private final UserEntries users;
     private final String loginAttribute;
     private final Filter userFilter;
 
     /**
-     * @param loginFilter    finds a user's entry by login, e.g. "(uid={0})"
      * @param loginAttribute attribute holding the login name (uid, sAMAccountName)
      * @param userFilter     which entries are users, for searches
      */
-    public LdapPrincipals(Directory directory, String userBase, LoginFilter loginFilter, String loginAttribute,
-                          Filter userFilter) {
-        this.directory = directory;
-        this.userBase = userBase;
-        this.loginFilter = loginFilter;
+    public LdapPrincipals(UserEntries users, String loginAttribute, Filter userFilter) {
+        this.users = users;
         this.loginAttribute = loginAttribute;
         this.userFilter = userFilter;
     }
 
     @Override
     public Optional<Principal> find(String login) {
-        if (login.isEmpty() || login.length() > 256) {
-            return Optional.empty();
-        }
-        List<Principal> found = new ArrayList<>(2);
-        directory.search(userBase, loginFilter.forLogin(login), attributes(), entry -> {
-            found.add(principal(entry, login));
-            return found.size() < 2;
-        });
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        return users.find(login, attributes()).map(entry -> principal(entry, login));
     }
 
     @Override
@@ -67,7 +53,7 @@ public final class LdapPrincipals implements Principals {
         Filter filter = Filter.createANDFilter(userFilter,
                 allOf ? Filter.createANDFilter(parts) : Filter.createORFilter(parts));
         List<Principal> found = new ArrayList<>();
-        directory.search(userBase, filter, attributes(), entry -> {
+        users.search(filter, attributes(), entry -> {
             String login = entry.getAttributeValue(loginAttribute);
             if (login == null) {
                 return true;

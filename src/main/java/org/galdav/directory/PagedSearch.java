@@ -150,7 +150,8 @@ final class PagedSearch {
             }
             cookie = cookieOf(result);
         } while (hasMore(cookie) && !listener.stopped);
-        if (hasMore(cookie)) {
+        if (ending == null && hasMore(cookie)) {
+            // The handler stopped with pages left: the server may drop them (an error ended them already).
             abandon(connection, baseDn, scope, filter, cookie);
         }
         if (listener.failure == null) {

@@ -11,6 +11,9 @@
  * {@code UuidRangeSplitter} completes a search past a server's size limit in entryUUID ranges, and
  * {@code EntryReads} reads single entries.
  *
+ * <p>May use: {@code core}, the UnboundID LDAP SDK, Caffeine (remembered group memberships), SLF4J. Never
+ * HTTP, XML or vCards, nor the packages above it.
+ *
  * <p>What failures mean, alike in every class:
  * <ul>
  *   <li><b>directory down</b>: {@link org.galdav.core.SourceUnavailableException} (the server cannot be

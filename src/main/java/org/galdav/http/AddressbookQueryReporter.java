@@ -9,12 +9,12 @@ import org.galdav.core.AddressBook;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.query.CardFilter;
 import org.galdav.core.query.CardQuery;
-import org.galdav.dav.DavException;
 import org.galdav.dav.DavNames;
 import org.galdav.dav.DavPaths;
 import org.galdav.dav.FilterParser;
 import org.galdav.dav.PropSelection;
 import org.galdav.dav.ReportScope;
+import org.galdav.dav.ResultLimit;
 import org.galdav.dav.SupportedReport;
 import org.galdav.dav.XmlElement;
 
@@ -51,7 +51,8 @@ final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporte
 
     @Override
     public Request parse(XmlElement root) {
-        return new Request(PropSelection.parse(root), FilterParser.parse(root.child(DavNames.FILTER)), limit(root));
+        return new Request(PropSelection.parse(root), FilterParser.parse(root.child(DavNames.FILTER)),
+                ResultLimit.parse(root.child(LIMIT).flatMap(l -> l.child(NRESULTS)), true));
     }
 
     @Override
@@ -67,22 +68,5 @@ final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporte
                 out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));
             }
         });
-    }
-
-    private static OptionalInt limit(XmlElement query) {
-        Optional<XmlElement> nresults = query.child(LIMIT).flatMap(l -> l.child(NRESULTS));
-        if (nresults.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        String text = nresults.get().text().trim();
-        try {
-            long value = Long.parseLong(text);
-            if (value < 1) {
-                throw DavException.badRequest("nresults must be a positive integer");
-            }
-            return OptionalInt.of((int) Math.min(value, Integer.MAX_VALUE));
-        } catch (NumberFormatException e) {
-            throw DavException.badRequest("nresults must be a positive integer: " + text);
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.galdav.core.AddressBooks;
@@ -17,6 +18,7 @@ import org.galdav.core.UserCredentials;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavPaths;
 import org.galdav.dav.Resources;
+import org.galdav.dav.SupportedReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +40,16 @@ public final class DavHandler implements HttpHandler {
     private final ReportMethod report;
     private final GetMethod get;
     private final WriteRefusal writes;
-    private final Reporters reporters;
+    /** What supported-report-set is derived from: the registry's reports, in its order. */
+    private final List<SupportedReport> supported;
 
     public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals) {
         this.settings = settings;
         this.authenticator = authenticator;
         Lookup lookup = new Lookup(books, principals);
         this.propfind = new PropfindMethod(lookup);
-        this.reporters = new Reporters(lookup, settings.maxQueryResults());
+        Reporters reporters = new Reporters(lookup, settings.maxQueryResults());
+        this.supported = reporters.supported();
         this.report = new ReportMethod(lookup, reporters);
         this.get = new GetMethod(lookup);
         this.writes = new WriteRefusal(lookup);
@@ -123,7 +127,7 @@ public final class DavHandler implements HttpHandler {
         }
         UserCredentials password = principal.get().isAnonymous() ? UserCredentials.NONE
                 : new UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
-        Resources resources = new Resources(principal.get(), settings.serverName(), reporters.supported());
+        Resources resources = new Resources(principal.get(), settings.serverName(), supported);
         Exchange exchange = new Exchange(http, principal.get(), password, resources, settings.maxRequestBytes());
         switch (method) {
             case "PROPFIND": propfind.handle(exchange); return;

@@ -16,6 +16,7 @@ import org.galdav.dav.DavNames;
 import org.galdav.dav.DavPaths;
 import org.galdav.dav.PropSelection;
 import org.galdav.dav.ReportScope;
+import org.galdav.dav.ResultLimit;
 import org.galdav.dav.SupportedReport;
 import org.galdav.dav.XmlElement;
 
@@ -63,20 +64,8 @@ final class SyncCollectionReporter implements Reporter<SyncCollectionReporter.Re
         if (!level.equals("1") && !level.equals("infinite")) {
             throw DavException.badRequest("sync-level must be 1 or infinite");
         }
-        OptionalInt limit = OptionalInt.empty();
-        Optional<XmlElement> nresults = root.child(LIMIT).flatMap(l -> l.child(NRESULTS));
-        if (nresults.isPresent()) {
-            try {
-                long value = Long.parseLong(nresults.get().text().trim());
-                if (value < 1) {
-                    throw DavException.badRequest("nresults must be a positive integer");
-                }
-                limit = OptionalInt.of((int) Math.min(value, Integer.MAX_VALUE));
-            } catch (NumberFormatException e) {
-                throw DavException.badRequest("nresults must be a positive integer");
-            }
-        }
-        return new Request(PropSelection.parse(root), token.text().trim(), limit);
+        return new Request(PropSelection.parse(root), token.text().trim(),
+                ResultLimit.parse(root.child(LIMIT).flatMap(l -> l.child(NRESULTS)), false));
     }
 
     @Override

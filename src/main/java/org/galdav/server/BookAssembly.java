@@ -21,24 +21,56 @@ import org.slf4j.LoggerFactory;
 /**
  * One configured book built on the directory: its mapping (with the book's own exclusions), its subtree,
  * and the uncached directory book. The server serves it and {@code galdav preview} reads entries through
- * it, so both render exactly the same cards. Immutable.
- *
- * @param ldap the book as the directory holds it, uncached
+ * it, so both render exactly the same cards.
  */
-record BookAssembly(BookSettings settings, BookInfo info, String base, EntryMapper mapper, Directory directory,
-                    TimeSource time, LdapAddressBook ldap) {
+final class BookAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(BookAssembly.class);
     /** CARDDAV:max-resource-size (RFC 6352 §6.2.3): far above any card a directory entry becomes. */
     private static final long MAX_CARD_BYTES = 1024 * 1024;
 
-    static BookAssembly of(BookSettings settings, DirectoryConnection connection, TimeSource time) {
-        EntryMapper mapper = new EntryMapper(mappingFor(settings));
-        BookInfo info = new BookInfo(settings.id(), settings.displayName(), settings.description(), MAX_CARD_BYTES,
+    private final BookSettings settings;
+    private final BookInfo info;
+    private final String base;
+    private final EntryMapper mapper;
+    private final Directory directory;
+    private final TimeSource time;
+    private final LdapAddressBook ldap;
+
+    BookAssembly(BookSettings settings, DirectoryConnection connection, TimeSource time) {
+        this.settings = settings;
+        this.mapper = new EntryMapper(mappingFor(settings));
+        this.info = new BookInfo(settings.id(), settings.displayName(), settings.description(), MAX_CARD_BYTES,
                 settings.directoryGateway());
-        String base = settings.base(connection.baseDn());
-        Directory directory = connection.directory();
-        return new BookAssembly(settings, info, base, mapper, directory, time,
-                new LdapAddressBook(info, directory, base, mapper, time));
+        this.base = settings.base(connection.baseDn());
+        this.directory = connection.directory();
+        this.time = time;
+        this.ldap = new LdapAddressBook(info, directory, base, mapper, time);
+    }
+
+    BookSettings settings() {
+        return settings;
+    }
+
+    BookInfo info() {
+        return info;
+    }
+
+    /** The subtree the book publishes. */
+    String base() {
+        return base;
+    }
+
+    Mapping mapping() {
+        return mapper.mapping();
+    }
+
+    Directory directory() {
+        return directory;
+    }
+
+    /** The book as the directory holds it, uncached. */
+    LdapAddressBook ldap() {
+        return ldap;
     }
 
     /** A book's mapping with the book's own exclusions folded in. */

@@ -2,19 +2,15 @@ package org.galdav.server;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.galdav.core.AddressBook;
 import org.galdav.core.AddressBooks;
 import org.galdav.core.Principal;
+import org.galdav.core.SaltedHash;
 import org.galdav.core.TimeSource;
 import org.galdav.core.UserCredentials;
 import org.galdav.directory.GroupMembership;
@@ -38,14 +34,13 @@ final class ConfiguredBooks implements AddressBooks {
     private final List<Entry> books;
     private final GroupMembership membership;
     private final Cache<String, AddressBook> userBooks;
-    private final byte[] salt = new byte[16];
+    private final SaltedHash keys = new SaltedHash();
 
     ConfiguredBooks(List<Entry> books, GroupMembership membership, Duration userBookTtl, TimeSource time) {
         this.books = List.copyOf(books);
         this.membership = membership;
         // Bounded: each holds a user's caches (1/64 of the card memory, no kept listing).
         this.userBooks = Caffeine.newBuilder().ticker(time::nanoTime).expireAfterAccess(userBookTtl).maximumSize(64).build();
-        new SecureRandom().nextBytes(salt);
     }
 
     @Override
@@ -58,7 +53,8 @@ final class ConfiguredBooks implements AddressBooks {
             if (entry.perUser().isEmpty()) {
                 visible.add(entry.book());
             } else if (!principal.isAnonymous() && credentials.isPresent() && !principal.dn().isEmpty()) {
-                String key = entry.book().info().id() + "\u0000" + principal.dn() + "\u0000" + hash(credentials.password());
+                // Only a salted hash of the password becomes part of the key.
+                String key = keys.of(entry.book().info().id(), principal.dn(), credentials.password());
                 visible.add(userBooks.get(key, k -> entry.perUser().get().apply(principal, credentials.password())));
             }
         }
@@ -71,16 +67,5 @@ final class ConfiguredBooks implements AddressBooks {
         }
         return !principal.isAnonymous()
                 && entry.allowedGroups().stream().anyMatch(g -> membership.isMember(principal.dn(), g));
-    }
-
-    /** Only a salted hash of the password becomes part of a cache key. */
-    private String hash(String password) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -15,13 +15,20 @@ import org.galdav.directory.SearchObserver;
  * it. The server and {@code galdav check}/{@code preview} both open it here, so they cannot disagree on
  * which directory a configuration means. The demo directory is reached over LDAP on loopback exactly like
  * a real one. Closing closes the pool, then the demo directory.
- *
- * @param baseDn the subtree holding people and groups; what books and logins default to
- * @param bindDn the account searches run as; empty for anonymous searches
- * @param demo   the embedded demo directory, when there is no ldap.url
  */
-record DirectoryConnection(Directory directory, String baseDn, String bindDn, Optional<DemoDirectory> demo)
-        implements AutoCloseable {
+final class DirectoryConnection implements AutoCloseable {
+    private final Directory directory;
+    private final String baseDn;
+    private final String bindDn;
+    private final Optional<DemoDirectory> demo;
+
+    private DirectoryConnection(Directory directory, String baseDn, String bindDn, Optional<DemoDirectory> demo) {
+        this.directory = directory;
+        this.baseDn = baseDn;
+        this.bindDn = bindDn;
+        this.demo = demo;
+    }
+
     /** @param observer sees every LDAP search */
     static DirectoryConnection open(DirectorySettings settings, SearchObserver observer, TimeSource time)
             throws LDAPException {
@@ -39,6 +46,25 @@ record DirectoryConnection(Directory directory, String baseDn, String bindDn, Op
             started.close();
             throw e;
         }
+    }
+
+    Directory directory() {
+        return directory;
+    }
+
+    /** The subtree holding people and groups; what books and logins default to. */
+    String baseDn() {
+        return baseDn;
+    }
+
+    /** The account searches run as; empty for anonymous searches. */
+    String bindDn() {
+        return bindDn;
+    }
+
+    /** The embedded demo directory, when there is no ldap.url. */
+    Optional<DemoDirectory> demo() {
+        return demo;
     }
 
     @Override

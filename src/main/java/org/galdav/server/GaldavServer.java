@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.galdav.cache.CachingAuthenticator;
 import org.galdav.config.AuthSettings;
 import org.galdav.config.Settings;
-import org.galdav.core.Authenticator;
 import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.directory.GroupMembership;
 import org.galdav.directory.LdapAuthenticator;
 import org.galdav.directory.LdapPrincipals;
 import org.galdav.directory.SearchObserver;
+import org.galdav.directory.UserEntries;
 import org.galdav.http.DavHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,24 +51,30 @@ public final class GaldavServer implements AutoCloseable {
                 time);
         try {
             PublishedBooks books = PublishedBooks.build(settings, directory, metrics, time);
-            DavHandler dav = new DavHandler(settings.http(), authenticator(settings, directory, time),
-                    visibility(settings, directory, books, time), principals(settings.auth(), directory));
+            UserEntries users = users(settings.auth(), directory);
+            DavHandler dav = new DavHandler(settings.http(),
+                    new CachingAuthenticator(new LdapAuthenticator(users), settings.cache(), time),
+                    visibility(settings, directory, books, time),
+                    new LdapPrincipals(users, settings.auth().loginAttribute(), settings.auth().userFilter()));
             HttpFront front = HttpFront.start(settings.http(), dav, directory.directory(), metrics, time);
-            LOG.info("galdav listening on {}", front.url());
-            Optional<WarmUp> warmUp = settings.cache().warmUp()
-                    ? Optional.of(WarmUp.start(books.shared(), time)) : Optional.empty();
-            return new GaldavServer(directory, front, warmUp);
+            try {
+                LOG.info("galdav listening on {}", front.url());
+                Optional<WarmUp> warmUp = settings.cache().warmUp()
+                        ? Optional.of(WarmUp.start(books.shared(), time)) : Optional.empty();
+                return new GaldavServer(directory, front, warmUp);
+            } catch (RuntimeException e) {
+                front.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
     }
 
-    /** Logins checked by an LDAP bind, remembered for {@code cache.auth-ttl}. */
-    private static Authenticator authenticator(Settings settings, DirectoryConnection directory, TimeSource time) {
-        AuthSettings auth = settings.auth();
-        return new CachingAuthenticator(new LdapAuthenticator(directory.directory(), auth.userBase(directory.baseDn()),
-                auth.loginFilter()), settings.cache(), time);
+    /** The users: who logs in (checked by an LDAP bind) and who principal searches find. */
+    static UserEntries users(AuthSettings auth, DirectoryConnection directory) {
+        return new UserEntries(directory.directory(), auth.userBase(directory.baseDn()), auth.loginFilter());
     }
 
     /** Who may see which book: group membership is remembered as long as a login is. */
@@ -77,12 +83,6 @@ public final class GaldavServer implements AutoCloseable {
         Duration ttl = settings.cache().authTtl();
         return new ConfiguredBooks(books.entries(), new GroupMembership(directory.directory(), directory.baseDn(),
                 ttl, time), ttl, time);
-    }
-
-    /** Other users as principals, for principal-property-search (RFC 3744 §9.4). */
-    private static LdapPrincipals principals(AuthSettings auth, DirectoryConnection directory) {
-        return new LdapPrincipals(directory.directory(), auth.userBase(directory.baseDn()), auth.loginFilter(),
-                auth.loginAttribute(), auth.userFilter());
     }
 
     /** The base URL clients connect to, e.g. http://127.0.0.1:8080/. */

@@ -14,10 +14,15 @@ import org.galdav.http.HttpSettings;
 /**
  * The listening side: one Undertow listener (HTTPS when a key store is configured, plain HTTP otherwise)
  * routing {@code /metrics} and {@code /health} apart from the DAV handler, every request logged.
- *
- * @param url the base URL clients connect to, e.g. http://127.0.0.1:8080/
  */
-record HttpFront(Undertow undertow, String url) implements AutoCloseable {
+final class HttpFront implements AutoCloseable {
+    private final Undertow undertow;
+    private final String url;
+
+    private HttpFront(Undertow undertow, String url) {
+        this.undertow = undertow;
+        this.url = url;
+    }
 
     static HttpFront start(HttpSettings settings, HttpHandler dav, Directory directory, ServerMetrics metrics,
                            TimeSource time) {
@@ -55,6 +60,11 @@ record HttpFront(Undertow undertow, String url) implements AutoCloseable {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
             exchange.getResponseSender().send(up ? "ok\n" : "directory unreachable\n");
         };
+    }
+
+    /** The base URL clients connect to, e.g. http://127.0.0.1:8080/. */
+    String url() {
+        return url;
     }
 
     @Override

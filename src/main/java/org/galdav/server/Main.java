@@ -3,6 +3,7 @@ package org.galdav.server;
 import org.galdav.config.ConfigError;
 import org.galdav.config.Settings;
 import org.galdav.config.SettingsLoader;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.mapping.MappingException;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ public final class Main {
     /** The sub-commands; returns the exit code. */
     static int command(String[] args) {
         try {
-            Preview preview = new Preview(SettingsLoader.load(), System.out);
+            Preview preview = new Preview(SettingsLoader.load(), System.out, TimeSource.SYSTEM);
             if (args[0].equals("check") && args.length == 1) {
                 return preview.check();
             }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.galdav.config.BookSettings;
 import org.galdav.config.Settings;
-import org.galdav.book.TrackedCard;
 import org.galdav.core.Card;
 import org.galdav.core.CardFormat;
 import org.galdav.core.PropertySelection;
@@ -31,10 +30,12 @@ final class Preview {
     private static final String[] NO_ATTRIBUTES = {"1.1"};
     private final Settings settings;
     private final PrintStream out;
+    private final TimeSource time;
 
-    Preview(Settings settings, PrintStream out) {
+    Preview(Settings settings, PrintStream out, TimeSource time) {
         this.settings = settings;
         this.out = out;
+        this.time = time;
     }
 
     /** @return the process exit code */
@@ -58,7 +59,7 @@ final class Preview {
     /** @return the process exit code */
     int preview(String who) throws LDAPException {
         return withDirectory(connection -> {
-            Optional<SearchResultEntry> entry = find(connection.directory(), connection.baseDn(), who);
+            Optional<SearchResultEntry> entry = find(connection, who);
             if (entry.isEmpty()) {
                 out.println("no entry found for '" + who + "' (tried it as a DN and with auth.login-filter)");
                 return 1;
@@ -66,7 +67,7 @@ final class Preview {
             out.println("entry: " + entry.get().getDN());
             for (BookSettings book : settings.books()) {
                 out.println();
-                describe(BookAssembly.of(book, connection, TimeSource.SYSTEM), entry.get());
+                describe(new BookAssembly(book, connection, time), entry.get());
             }
             return 0;
         });
@@ -74,7 +75,7 @@ final class Preview {
 
     /** Whether the entry is published in a book, and if so the card exactly as the server renders it. */
     private void describe(BookAssembly book, SearchResultEntry entry) throws LDAPException {
-        Mapping mapping = book.mapper().mapping();
+        Mapping mapping = book.mapping();
         String id = book.info().id();
         if (!entry.getParsedDN().isDescendantOf(book.base(), true)) {
             out.println("book " + id + ": NOT published (outside " + book.base() + ")");
@@ -84,7 +85,7 @@ final class Preview {
             out.println("book " + id + ": NOT published (excluded by the entry filter " + mapping.entryFilter() + ")");
             return;
         }
-        Optional<Card> card = book.ldap().readAt(entry.getDN()).map(TrackedCard::card);
+        Optional<Card> card = book.ldap().cardAt(entry.getDN());
         if (card.isEmpty()) {
             out.println("book " + id + ": NOT published (no " + mapping.idAttribute() + ")");
             return;
@@ -105,22 +106,17 @@ final class Preview {
         }
     }
 
-    private Optional<SearchResultEntry> find(Directory directory, String baseDn, String who) throws LDAPException {
+    /** The entry {@code who} names: as a DN, else as a login. */
+    private Optional<SearchResultEntry> find(DirectoryConnection connection, String who) {
         if (who.contains("=")) {
             try {
-                return directory.readBestEffort(new DN(who).toString(), Filter.createPresenceFilter("objectClass"),
-                        NO_ATTRIBUTES);
+                return connection.directory().readBestEffort(new DN(who).toString(),
+                        Filter.createPresenceFilter("objectClass"), NO_ATTRIBUTES);
             } catch (LDAPException e) {
                 // not a DN after all: try it as a login
             }
         }
-        Filter filter = settings.auth().loginFilter().forLogin(who);
-        List<SearchResultEntry> found = new ArrayList<>();
-        directory.search(settings.auth().userBase(baseDn), filter, NO_ATTRIBUTES, e -> {
-            found.add(e);
-            return found.size() < 2;
-        });
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        return GaldavServer.users(settings.auth(), connection).find(who, NO_ATTRIBUTES);
     }
 
     private List<Mapping> mappings() {
@@ -136,8 +132,7 @@ final class Preview {
     }
 
     private int withDirectory(DirectoryWork work) throws LDAPException {
-        try (DirectoryConnection connection = DirectoryConnection.open(settings.directory(), SearchObserver.NONE,
-                TimeSource.SYSTEM)) {
+        try (DirectoryConnection connection = DirectoryConnection.open(settings.directory(), SearchObserver.NONE, time)) {
             return work.run(connection);
         }
     }

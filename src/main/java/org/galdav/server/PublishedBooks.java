@@ -33,7 +33,7 @@ record PublishedBooks(List<ConfiguredBooks.Entry> entries, List<AddressBook> sha
         List<ConfiguredBooks.Entry> entries = new ArrayList<>();
         List<AddressBook> shared = new ArrayList<>();
         for (BookSettings book : settings.books()) {
-            BookAssembly assembly = BookAssembly.of(book, directory, time);
+            BookAssembly assembly = new BookAssembly(book, directory, time);
             CachingAddressBook cached = new CachingAddressBook(assembly.ldap(), settings.cache(), time);
             if (book.bindAsUser()) {
                 entries.add(new ConfiguredBooks.Entry(cached, book.allowedGroups(), Optional.of(

@@ -25,7 +25,7 @@ final class ServerMetrics {
     static final String SYNC_LISTINGS = "galdav.sync.listings";
     /** Counter of change feed polls, tagged by book. */
     static final String SYNC_POLLS = "galdav.sync.polls";
-    /** Counter of cards a change tracker found changed or removed, tagged by book. */
+    /** Counter of cards a change tracker found added, changed or removed, tagged by book. */
     static final String SYNC_CARDS_CHANGED = "galdav.sync.cards.changed";
 
     /** Methods tagged by name; anything else is "OTHER", so invented methods cannot create unbounded meters. */

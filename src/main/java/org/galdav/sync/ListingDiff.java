@@ -2,6 +2,7 @@ package org.galdav.sync;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ record ListingDiff(List<CardSummary> changed, List<String> removed, Optional<Map
     ListingDiff {
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
+        reached = reached.map(state -> Collections.unmodifiableSortedMap(new TreeMap<>(state)));
     }
 
     /**

@@ -21,6 +21,10 @@ import org.galdav.core.TimeSource;
  * content, the {@link VersionHistory} keeps the contents handed out, and "what changed since" is the
  * {@link ListingDiff} between that content and the current listing — additions, changes and removals
  * alike, whatever the directory keeps of its own history. Thread-safe (the history is).
+ *
+ * <p>The book it wraps must answer {@code ctag()} as {@link org.galdav.core.ContentHash#ctagOf} of its listing
+ * (the port's rule): the current version is reused exactly while the ctag names it, and a book whose ctag
+ * follows another rule would be listed again on every request.
  */
 public final class SyncingAddressBook extends ForwardingAddressBook implements Syncable {
     private final VersionHistory history;

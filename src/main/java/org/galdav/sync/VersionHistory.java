@@ -175,7 +175,7 @@ final class VersionHistory {
         return before;
     }
 
-    static Map<String, String> etags(Map<String, CardSummary> cards) {
+    private static Map<String, String> etags(Map<String, CardSummary> cards) {
         Map<String, String> etags = new TreeMap<>();
         cards.forEach((name, card) -> etags.put(name, card.etag()));
         return etags;

@@ -196,6 +196,17 @@ class ChangeTrackerTest {
     }
 
     @Test
+    void cardsAddedToAnEmptyBookWhileThePositionWasLostAreReportedToo() throws IOException {
+        ChangeTracker tracker = tracker(Optional.of(feed), people(0));
+        assertThat(listed(tracker)).isEmpty();
+        feed.answers.add(null);
+        directory.add("uid=first," + PEOPLE, "first", "the first person");
+        clock.set(20 * SECOND);
+        assertThat(listed(tracker)).containsExactly("first");
+        assertThat(changed).containsExactly("first");
+    }
+
+    @Test
     void withoutAFeedTheServedBookListsAndAnswersTheCtag() throws IOException {
         ChangeTracker tracker = tracker(Optional.empty(), people(5));
         assertThat(listed(tracker)).containsExactly("served.vcf");

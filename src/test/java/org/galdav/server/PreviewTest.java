@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.galdav.config.Settings;
 import org.galdav.config.SettingsLoader;
+import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoOptions;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class PreviewTest {
     @Test
     void checkLoadsMappingsAndBinds() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8)).check();
+        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).check();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
         assertThat(text).contains("mapping mappings/inetorgperson.conf OK", "directory: reachable");
@@ -29,13 +30,13 @@ class PreviewTest {
     @Test
     void previewShowsBothVersionsOfAPublishedEntry() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8)).preview("demo");
+        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).preview("demo");
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
         assertThat(text).contains("entry: uid=demo,ou=People,", "book directory: published as /addressbooks/directory/",
                 "VERSION:3.0", "VERSION:4.0", "NICKNAME:demo");
         ByteArrayOutputStream missing = new ByteArrayOutputStream();
-        assertThat(new Preview(settings, new PrintStream(missing, true, StandardCharsets.UTF_8)).preview("nobody-at-all"))
+        assertThat(new Preview(settings, new PrintStream(missing, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).preview("nobody-at-all"))
                 .isEqualTo(1);
     }
 
@@ -44,7 +45,7 @@ class PreviewTest {
         String group = DemoCompany.entries(new DemoOptions(40, 42, 0)).stream()
                 .filter(e -> e.hasObjectClass("groupOfNames")).findFirst().orElseThrow().getDN();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8)).preview(group);
+        int code = new Preview(settings, new PrintStream(out, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).preview(group);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
         assertThat(text).contains("KIND:group", "MEMBER:urn:uuid:", "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:");
