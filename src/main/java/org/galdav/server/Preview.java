@@ -16,7 +16,6 @@ import org.galdav.core.CardFormat;
 import org.galdav.core.PropertySelection;
 import org.galdav.core.TimeSource;
 import org.galdav.dav.DavPaths;
-import org.galdav.directory.Directory;
 import org.galdav.directory.SearchObserver;
 import org.galdav.mapping.Mapping;
 

@@ -14,16 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.galdav.core.AddressBook;
-import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
 import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
-import org.galdav.core.QueryOutcome;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
-import org.galdav.core.query.CardQuery;
+import org.galdav.support.StubBook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,12 +40,11 @@ class ChangeTrackerTest {
     private final ServedBook served = new ServedBook();
 
     /** The served book (a cache in production): it answers only when the tracker steps aside. */
-    private static final class ServedBook implements AddressBook {
+    private static final class ServedBook extends StubBook {
         int listings;
 
-        @Override
-        public BookInfo info() {
-            return new BookInfo("directory", "Directory", "", 1_000_000);
+        ServedBook() {
+            super("directory");
         }
 
         @Override
@@ -60,20 +56,6 @@ class ChangeTrackerTest {
         public void list(CardSink<CardSummary> sink) throws IOException {
             listings++;
             sink.accept(new CardSummary("served.vcf", "\"s\"", 1, Optional.empty()));
-        }
-
-        @Override
-        public void scan(CardSink<Card> sink) {
-        }
-
-        @Override
-        public Map<String, Card> find(Collection<String> names) {
-            return Map.of();
-        }
-
-        @Override
-        public QueryOutcome query(CardQuery query, CardSink<Card> sink) {
-            return new QueryOutcome(0, false);
         }
     }
 

@@ -3,9 +3,7 @@ package org.galdav.dav;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
@@ -19,6 +17,7 @@ import org.galdav.core.QueryOutcome;
 import org.galdav.core.SyncAnswer;
 import org.galdav.core.Syncable;
 import org.galdav.core.query.CardQuery;
+import org.galdav.support.StubBook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,26 +101,7 @@ class ResourcesTest {
                 throw new UnsupportedOperationException();
             }
         };
-        return new AddressBook() {
-            @Override
-            public BookInfo info() {
-                return info;
-            }
-
-            @Override
-            public String ctag() {
-                return "ctag";
-            }
-
-            @Override
-            public void scan(CardSink<Card> sink) {
-            }
-
-            @Override
-            public Map<String, Card> find(Collection<String> names) {
-                return Map.of();
-            }
-
+        return new StubBook(info) {
             @Override
             public QueryOutcome query(CardQuery query, CardSink<Card> sink) {
                 throw new UnsupportedOperationException();

@@ -7,20 +7,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.galdav.core.AddressBook;
-import org.galdav.core.BookInfo;
-import org.galdav.core.Card;
-import org.galdav.core.CardSink;
-import org.galdav.core.QueryOutcome;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
-import org.galdav.core.query.CardQuery;
+import org.galdav.support.StubBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,19 +25,13 @@ class WarmUpTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger(WarmUp.class);
 
     /** A book whose listing waits until released, then fails as a closed directory does. */
-    private static final class SlowBook implements AddressBook {
+    private static final class SlowBook extends StubBook {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicBoolean listed = new AtomicBoolean();
-        final String id;
 
         SlowBook(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public BookInfo info() {
-            return new BookInfo(id, id, "", 1_000);
+            super(id);
         }
 
         @Override
@@ -57,20 +44,6 @@ class WarmUpTest {
                 Thread.currentThread().interrupt();
             }
             throw new SourceUnavailableException("LDAP search failed: server down", null);
-        }
-
-        @Override
-        public void scan(CardSink<Card> sink) {
-        }
-
-        @Override
-        public Map<String, Card> find(Collection<String> names) {
-            return Map.of();
-        }
-
-        @Override
-        public QueryOutcome query(CardQuery query, CardSink<Card> sink) {
-            return new QueryOutcome(0, false);
         }
     }
 
