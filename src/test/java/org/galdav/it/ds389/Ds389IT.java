@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * behaves like a typically configured one, and pins down the 389-DS behaviour galdav depends on:
  * ACIs, entryUUID, size limits and how they apply to paged searches.
  */
-final class Ds389Test {
+final class Ds389IT {
 
     private static final String SUFFIX = "dc=example,dc=org";
     private static final String PEOPLE = "ou=people," + SUFFIX;

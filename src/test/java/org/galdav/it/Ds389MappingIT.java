@@ -27,7 +27,7 @@ import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Test;
 
 /** The 389-DS/FreeIPA mapping against a real 389 Directory Server started by the test. */
-class Ds389MappingTest {
+class Ds389MappingIT {
     private static final String BOOK = "/addressbooks/directory/";
 
     @Test

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * respects that matter to galdav (objectGUID, userAccountControl, extensible match, size limits,
  * ranged retrieval, search references). Fails where Samba is not installed or the JVM is not root (.ci/run installs it).
  */
-final class SambaAdTest {
+final class SambaAdIT {
 
     private static final String PEOPLE = "OU=People," + SambaAd.BASE_DN;
     private static final String READER_PASSWORD = "Rd7-reader-password";

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * a typically configured directory: anonymous clients may only bind, users read, plain searches
  * are capped by the size limit while paged searches can list everything.
  */
-final class SlapdTest {
+final class SlapdIT {
 
     private static final String SUFFIX = "dc=example,dc=org";
     private static final String PEOPLE = "ou=people," + SUFFIX;
