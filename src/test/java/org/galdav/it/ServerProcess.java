@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,21 +22,17 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The process lifecycle shared by the test fixtures that run a private directory server as a child
- * of the JVM ({@code org.galdav.it.slapd.Slapd}, {@code org.galdav.it.ds389.Ds389},
- * {@code org.galdav.it.samba.SambaAd}).
- *
- * <p>Why: the three fixtures had grown near-identical copies of the same code (output capture, free
- * port, random password, readiness polling, root bind, SIGTERM/wait/SIGKILL stop, shutdown hook,
- * recursive delete of the temporary directory). Keeping a single copy here means a fix to, say, the
- * shutdown or polling logic reaches every server at once, and each fixture is left with only what is
- * specific to its server (configuration, installation, port-in-use detection, ...). Everything here
- * is stateless; each fixture keeps its own fields, {@code closed} flag and synchronization.
+ * Stateless helpers for the test fixtures that run a private directory server as a child of the
+ * JVM: output capture, free port, random password, readiness polling, running a tool to its end,
+ * root bind, SIGTERM/wait/SIGKILL stop, shutdown hook, recursive delete of a temporary directory.
+ * {@link PrivateDirectoryServer} holds the state and lifecycle built from them.
  */
 public final class ServerProcess {
 
     /** How long the shutdown hook waits for a killed server to go away. */
     private static final long KILL_WAIT_SECONDS = 2;
+    /** How long a tool that ran out of time gets to exit after SIGTERM, before SIGKILL. */
+    private static final long TOOL_STOP_MILLIS = 10_000;
 
     private ServerProcess() {
     }
@@ -125,6 +122,45 @@ public final class ServerProcess {
             process.waitFor(pause, TimeUnit.MILLISECONDS);
             pause = Math.min(pause * 2, maxPauseMillis);
         }
+    }
+
+    /**
+     * Waits for {@code process}, whose output goes to {@code log}, to end; if it has not within
+     * {@code timeoutMillis}, stops it (as {@link #stop}) and throws with the end of its output.
+     *
+     * @return its exit status
+     */
+    public static int awaitExit(Process process, Path log, String what, long timeoutMillis)
+            throws InterruptedException {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            stop(process, TOOL_STOP_MILLIS);
+            throw new IllegalStateException(what + " did not finish within " + timeoutMillis
+                    + " ms; its output:\n" + tail(read(log), 80));
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Runs {@code builder}, whose output goes to {@code log}, to its end and returns that output;
+     * throws with the output if it fails or does not finish within {@code timeoutMillis}.
+     */
+    public static String run(ProcessBuilder builder, Path log, String what, long timeoutMillis)
+            throws IOException, InterruptedException {
+        int status = awaitExit(builder.start(), log, what, timeoutMillis);
+        String output = read(log);
+        if (status != 0) {
+            throw new IllegalStateException(what + " failed with status " + status + "; its output:\n" + output);
+        }
+        return output;
+    }
+
+    /** The last {@code lines} lines of {@code text}, marked as cut if there were more. */
+    public static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        if (all.length <= lines) {
+            return text;
+        }
+        return "[...]\n" + String.join("\n", Arrays.copyOfRange(all, all.length - lines, all.length));
     }
 
     // ---------------------------------------------------------------- talking to it

@@ -7,24 +7,14 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import com.unboundid.ldap.sdk.RDN;
-import com.unboundid.ldap.sdk.ResultCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.galdav.it.PrivateDirectoryServer;
 import org.galdav.it.ServerProcess;
-import org.galdav.it.ServerProcess.PortTakenException;
 
 /**
  * A private 389 Directory Server for integration tests, the counterpart of
@@ -43,7 +33,7 @@ import org.galdav.it.ServerProcess.PortTakenException;
  * <ol>
  *   <li>{@code dscreate from-file} with {@code start = False} creates the instance (config, schema,
  *       an LMDB database for the suffix) entirely below the temporary directory. It runs under a
- *       tiny python3 "subreaper" ({@link #REAPER}), so that the {@code ns-slapd} daemon dscreate
+ *       tiny python3 "subreaper" ({@link Ds389Prefix#REAPER}), so that the {@code ns-slapd} daemon dscreate
  *       starts and stops in between is reaped at once (lib389 polls its pid once a second until it
  *       is gone, for up to 120 s if nobody reaps the zombie, e.g. in a container whose pid 1 does not
  *       reap), and so that no daemon can outlive a failed or interrupted dscreate. During those ~2 s
@@ -83,110 +73,35 @@ import org.galdav.it.ServerProcess.PortTakenException;
  * starts and stops in well under a second and needs no disk space to speak of; or {@code bdb}, the
  * 2.x default of real installations, ~100 MB of files and about 2 s more for each stop).
  */
-public final class Ds389 implements AutoCloseable {
-
-    static final Path DSCREATE = Path.of("/usr/sbin/dscreate");
-    static final Path NS_SLAPD = Path.of("/usr/sbin/ns-slapd");
-    static final Path PYTHON = Path.of("/usr/bin/python3");
-    static final Path SHARE = Path.of("/usr/share/dirsrv");
-    static final Path DEFAULTS_INF = SHARE.resolve("inf/defaults.inf");
-    static final Path ETC = Path.of("/etc/dirsrv");
+public final class Ds389 extends PrivateDirectoryServer {
 
     static final String ROOT_DN = "cn=Directory Manager";
     static final String READ_ACI = "(targetattr!=\"userPassword\")(version 3.0; acl \"galdav read\"; "
             + "allow (read,search,compare) userdn=\"ldap:///all\";)";
 
-    /**
-     * ns-slapd {@code -d} mask: LDAP_DEBUG_EMERG | ALERT | CRIT | ERR | WARNING | NOTICE | INFO
-     * (bits 21-27), i.e. what the error log would contain. In the foreground it goes to stdout.
-     */
-    static final int LOG_MASK = 0x0FE00000;
-
-    /**
-     * Runs its arguments as a child while being a child subreaper; reaps every process re-parented
-     * to it, kills whatever is left when the child ends (or on SIGTERM) and exits with its status.
-     */
-    static final String REAPER = String.join("\n",
-            "import ctypes, os, signal, sys, time",
-            "ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER",
-            "child = os.fork()",
-            "if child == 0:",
-            "    os.execv(sys.argv[1], sys.argv[1:])",
-            "def orphans():",
-            "    out = []",
-            "    for p in os.listdir('/proc'):",
-            "        if p.isdigit() and int(p) != child:",
-            "            try:",
-            "                with open('/proc/%s/stat' % p) as f:",
-            "                    st = f.read()",
-            "                if int(st[st.rindex(')') + 2:].split()[1]) == os.getpid():",
-            "                    out.append(int(p))",
-            "            except (OSError, ValueError):",
-            "                pass",
-            "    return out",
-            "def kill(pids):",
-            "    for pid in pids:",
-            "        try:",
-            "            os.kill(pid, signal.SIGKILL)",
-            "        except OSError:",
-            "            pass",
-            "signal.signal(signal.SIGTERM, lambda signum, frame: kill([child] + orphans()))",
-            "status = None",
-            "while True:",
-            "    if status is None:",
-            "        try:",
-            "            pid, st = os.wait()",
-            "        except ChildProcessError:",
-            "            break",
-            "        if pid == child:",
-            "            status = os.waitstatus_to_exitcode(st)",
-            "        continue",
-            "    # dscreate is done: whatever it left behind (re-parented to us) is killed and reaped.",
-            "    kill(orphans())",
-            "    try:",
-            "        pid, st = os.waitpid(-1, os.WNOHANG)",
-            "    except ChildProcessError:",
-            "        break",
-            "    if pid == 0:",
-            "        time.sleep(0.05)",
-            "sys.exit(1 if status is None else status if status >= 0 else 128 - status)",
-            "");
-
+    private static final Readiness READINESS = new Readiness("ns-slapd", 30_000, 5, 100,
+            out -> out.contains("PR_Bind()") || out.contains("address is in use"));
     private static final long CREATE_TIMEOUT_MILLIS = 180_000;
-    private static final long START_TIMEOUT_MILLIS = 30_000;
-    private static final long STOP_TIMEOUT_MILLIS = 10_000;
     private static final int PORT_ATTEMPTS = 3;
-    /** sun_path of a unix socket holds 108 bytes; dscreate needs its LDAPI socket below the prefix. */
-    private static final int MAX_SOCKET_PATH = 100;
-    private static final Set<String> KEEP_SYSTEM_PATHS = Set.of("bin_dir", "sbin_dir", "lib_dir", "plugin_dir",
-            "system_schema_dir");
 
-    private final String suffix;
-    private final Path dir;
-    private final Path root;
     private final String instance;
-    private final String rootPassword;
-    private final Thread shutdownHook;
-    private volatile Process process; // dscreate while creating, then ns-slapd
-    private volatile boolean creating;
-    private int port;
-    private Path logFile;
-    private boolean suffixCreatedHere;
-    private boolean closed;
+    private final Ds389Prefix prefix;
+    private int createdPort;
+
+    private Ds389(String suffix, Path dir, String instance) {
+        this(suffix, dir, instance, ServerProcess.randomPassword(""));
+    }
 
     private Ds389(String suffix, Path dir, String instance, String rootPassword) {
-        this.suffix = suffix;
-        this.dir = dir;
-        this.root = dir.resolve("root");
+        super(READINESS, dir, suffix, ROOT_DN, rootPassword, 10_000);
         this.instance = instance;
-        this.rootPassword = rootPassword;
-        this.shutdownHook = ServerProcess.addShutdownHook(this::killNow, "ds389-shutdown-" + instance);
+        this.prefix = new Ds389Prefix(dir, instance, suffix, rootPassword);
     }
 
     /** Whether 389-DS ({@code dscreate}, {@code ns-slapd}, its templates) and python3 are installed. */
     public static boolean available() {
-        return Files.isExecutable(DSCREATE) && Files.isExecutable(NS_SLAPD) && Files.isExecutable(PYTHON)
-                && Files.isRegularFile(DEFAULTS_INF);
+        return Files.isExecutable(Ds389Prefix.DSCREATE) && Files.isExecutable(Ds389Prefix.NS_SLAPD)
+                && Files.isExecutable(Ds389Prefix.PYTHON) && Files.isRegularFile(Ds389Prefix.DEFAULTS_INF);
     }
 
     /**
@@ -198,8 +113,9 @@ public final class Ds389 implements AutoCloseable {
      */
     public static Ds389 start(String suffix, int sizeLimit) throws Exception {
         if (!available()) {
-            throw new IllegalStateException(DSCREATE + ", " + NS_SLAPD + " or " + PYTHON + " is missing: install "
-                    + "the Debian package '389-ds-base' (see .ci/run) to run the 389-DS integration tests");
+            throw new IllegalStateException(Ds389Prefix.DSCREATE + ", " + Ds389Prefix.NS_SLAPD + " or "
+                    + Ds389Prefix.PYTHON + " is missing: install the Debian package '389-ds-base' (see .ci/run) "
+                    + "to run the 389-DS integration tests");
         }
         if (sizeLimit < 0) {
             throw new IllegalArgumentException("sizeLimit must be >= 0: " + sizeLimit);
@@ -208,282 +124,78 @@ public final class Ds389 implements AutoCloseable {
         if (normalizedSuffix.isEmpty() || normalizedSuffix.contains("%") || normalizedSuffix.contains("\n")) {
             throw new IllegalArgumentException("unsupported suffix: " + suffix);
         }
-        Path dir = tempDirectory();
         String instance = "galdav" + HexFormat.of().formatHex(randomBytes(5));
-        Ds389 ds = new Ds389(normalizedSuffix, dir, instance, ServerProcess.randomPassword(""));
-        try {
+        return started(new Ds389(normalizedSuffix, tempDirectory(), instance), ds -> {
             ds.create();
-            ds.launch();
+            ds.launch(PORT_ATTEMPTS, (attempt, log) -> {
+                int port = attempt == 1 ? ds.createdPort : ServerProcess.freePort();
+                ds.prefix.patchConfig(port);
+                ds.listenOn("127.0.0.1", port);
+                return ds.prefix.nsSlapd(log).start();
+            });
             ds.configure(sizeLimit);
-            return ds;
-        } catch (Exception | Error e) {
-            ds.close();
-            throw e;
-        }
+        });
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // creation
-
+    /** Runs {@code dscreate}, again with other ports if someone took the chosen one meanwhile. */
     private void create() throws Exception {
-        Path socket = root.resolve("run/slapd-" + instance + ".socket");
-        if (socket.toString().length() > MAX_SOCKET_PATH) {
-            throw new IllegalStateException("temporary directory path too long for dscreate's LDAPI socket: " + socket);
-        }
-        prepareRoot();
+        prefix.prepare();
         for (int attempt = 1; ; attempt++) {
-            port = ServerProcess.freePort();
+            createdPort = ServerProcess.freePort();
             int securePort;
             do {
                 securePort = ServerProcess.freePort();
-            } while (securePort == port);
-            Path inf = dir.resolve("instance.inf");
-            Files.writeString(inf, inf(port, securePort), StandardCharsets.UTF_8);
-            Path log = dir.resolve("dscreate-" + attempt + ".log");
-            ProcessBuilder pb = ServerProcess.capturingOutput(log, List.of(PYTHON.toString(), "-c", REAPER,
-                    DSCREATE.toString(), "-v", "from-file", inf.toString()));
-            pb.environment().put("PREFIX", root.toString());
-            pb.environment().remove("INSTALL_PREFIX");
-            // Keeps a failed installation (its error log goes into our exception; close() deletes it).
-            pb.environment().put("DEBUGGING", "1");
-            creating = true;
-            Process p = pb.start();
-            process = p;
-            if (!p.waitFor(CREATE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                stopProcess();
-                throw new IllegalStateException("dscreate did not finish within " + CREATE_TIMEOUT_MILLIS
-                        + " ms; its output:\n" + tail(ServerProcess.read(log), 80));
-            }
-            process = null;
-            creating = false;
-            if (p.exitValue() == 0) {
+            } while (securePort == createdPort);
+            Path inf = directory().resolve("instance.inf");
+            Files.writeString(inf, prefix.inf(createdPort, securePort), StandardCharsets.UTF_8);
+            Path log = directory().resolve("dscreate-" + attempt + ".log");
+            // The dscreate wrapper needs its SIGTERM to kill the daemon it may have started.
+            Process p = track(prefix.dscreate(inf, log).start(), true);
+            int status = ServerProcess.awaitExit(p, log, "dscreate", CREATE_TIMEOUT_MILLIS);
+            track(null, false);
+            if (status == 0) {
                 return;
             }
-            String errors = ServerProcess.read(errorLog());
-            String msg = "dscreate failed with status " + p.exitValue() + "; its output:\n" + tail(ServerProcess.read(log), 80)
-                    + "\nserver error log:\n" + tail(errors, 40);
+            String errors = ServerProcess.read(prefix.errorLog());
+            String msg = "dscreate failed with status " + status + "; its output:\n"
+                    + ServerProcess.tail(ServerProcess.read(log), 80) + "\nserver error log:\n"
+                    + ServerProcess.tail(errors, 40);
             if (!errors.contains("PR_Bind()") || attempt >= PORT_ATTEMPTS) {
                 throw new IllegalStateException(msg);
             }
             // Someone took the port in the meantime: start from scratch with another one.
-            ServerProcess.deleteRecursively(root);
-            prepareRoot();
+            prefix.reset();
         }
-    }
-
-    /** The private installation prefix, like {@code dscreate ds-root} makes it. */
-    private void prepareRoot() throws IOException {
-        Files.createDirectories(root.resolve("share/dirsrv/inf"));
-        Files.createDirectories(root.resolve("etc/dirsrv"));
-        Files.createDirectories(root.resolve("tmp"));
-        for (String d : List.of("data", "schema", "mibs")) {
-            if (Files.exists(SHARE.resolve(d))) {
-                Files.createSymbolicLink(root.resolve("share/dirsrv").resolve(d), SHARE.resolve(d));
-            }
-        }
-        for (String d : List.of("schema", "config")) {
-            Path link = root.resolve("etc/dirsrv").resolve(d);
-            if (Files.isReadable(ETC.resolve(d)) && Files.isExecutable(ETC.resolve(d))) {
-                Files.createSymbolicLink(link, ETC.resolve(d));
-            } else {
-                // /etc/dirsrv is readable for root and the dirsrv group only: minimal stand-ins
-                // for the files dscreate copies from there (the real schema is in /usr/share).
-                Files.createDirectories(link);
-                if (d.equals("schema")) {
-                    Files.writeString(link.resolve("99user.ldif"), "dn: cn=schema\n");
-                } else {
-                    Files.writeString(link.resolve("certmap.conf"), "certmap default\tdefault\n");
-                    Files.writeString(link.resolve("slapd-collations.conf"),
-                            "collation \"\" \"\" \"\" 1 3\t2.16.840.1.113730.3.3.2.0.1\tdefault\n");
-                }
-            }
-        }
-        Files.writeString(root.resolve("share/dirsrv/inf/defaults.inf"),
-                defaults(Files.readString(DEFAULTS_INF, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-    }
-
-    /** The system's defaults.inf with every path moved below {@link #root}. */
-    String defaults(String system) throws IOException {
-        PosixFileAttributes owner = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Pattern line = Pattern.compile("^(\\s*)([A-Za-z_]+)(\\s*=\\s*)(.*)$");
-        StringBuilder out = new StringBuilder();
-        for (String l : system.split("\n", -1)) {
-            Matcher m = line.matcher(l);
-            if (!m.matches()) {
-                out.append(l).append('\n');
-                continue;
-            }
-            String key = m.group(2);
-            String value = m.group(4).trim();
-            String replaced = switch (key) {
-                case "with_systemd" -> "0";
-                case "with_selinux" -> "no";
-                case "user" -> owner.owner().getName(); // who we are: ns-slapd keeps running as us
-                case "group" -> owner.group().getName();
-                case "prefix" -> root.toString();
-                case "data_dir" -> root.resolve("share").toString();
-                case "inst_dir" -> root.resolve("inst/slapd-{instance_name}").toString();
-                default -> value.startsWith("/") && !KEEP_SYSTEM_PATHS.contains(key) ? root + value : value;
-            };
-            out.append(m.group(1)).append(key).append(m.group(3)).append(replaced).append('\n');
-        }
-        return out.toString();
-    }
-
-    private String inf(int ldapPort, int securePort) {
-        String dbLib = System.getProperty("galdav.ds389.dblib", "mdb");
-        if (!dbLib.equals("mdb") && !dbLib.equals("bdb")) {
-            throw new IllegalArgumentException("galdav.ds389.dblib must be mdb or bdb: " + dbLib);
-        }
-        return String.join("\n",
-                "; generated by " + Ds389.class.getName(),
-                "[general]",
-                "config_version = 2",
-                "full_machine_name = localhost",
-                "strict_host_checking = False",
-                "selinux = False",
-                "systemd = False",
-                "start = False",
-                "",
-                "[slapd]",
-                "instance_name = " + instance,
-                "port = " + ldapPort,
-                // Never listened on (TLS stays off), but dscreate checks that it is free and would
-                // otherwise pick 636.
-                "secure_port = " + securePort,
-                "self_sign_cert = False",
-                "root_dn = " + ROOT_DN,
-                "root_password = " + rootPassword,
-                "db_lib = " + dbLib,
-                "",
-                "[backend-userroot]",
-                // No create_suffix_entry: the suffix entry is ours (with our ACI). Beware: dscreate
-                // reads "create_suffix_entry = False" as the non-empty string, i.e. true.
-                "suffix = " + suffix,
-                "");
-    }
-
-    private Path configDir() {
-        return root.resolve("etc/dirsrv/slapd-" + instance);
-    }
-
-    private Path errorLog() {
-        return root.resolve("var/log/dirsrv/slapd-" + instance + "/errors");
-    }
-
-    /** Sets the port, loopback only and no LDAPI in the stopped instance's cn=config. */
-    private void patchConfig(int ldapPort) throws IOException {
-        Path dse = configDir().resolve("dse.ldif");
-        String text = Files.readString(dse, StandardCharsets.UTF_8);
-        int start = text.startsWith("dn: cn=config\n") ? 0 : text.indexOf("\ndn: cn=config\n") + 1;
-        if (start == 0 && !text.startsWith("dn: cn=config\n")) {
-            throw new IllegalStateException("no cn=config entry in " + dse);
-        }
-        int end = text.indexOf("\n\n", start);
-        String entry = text.substring(start, end + 1);
-        String patched = entry
-                .replaceAll("(?m)^nsslapd-port: .*\n", "")
-                .replaceAll("(?m)^nsslapd-listenhost: .*\n", "")
-                .replaceAll("(?m)^nsslapd-ldapilisten: .*\n", "");
-        patched = patched.replaceFirst("\n", "\nnsslapd-port: " + ldapPort + "\nnsslapd-listenhost: 127.0.0.1\n"
-                + "nsslapd-ldapilisten: off\n");
-        Files.writeString(dse, text.substring(0, start) + patched + text.substring(end + 1), StandardCharsets.UTF_8);
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // running
-
-    private void launch() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > 1) {
-                port = ServerProcess.freePort();
-            }
-            patchConfig(port);
-            logFile = dir.resolve("ns-slapd-" + attempt + ".log");
-            process = ServerProcess.capturingOutput(logFile, List.of(NS_SLAPD.toString(), "-D", configDir().toString(),
-                    "-i", root.resolve("run/ns-slapd.pid").toString(), "-d", Integer.toString(LOG_MASK))).start();
-            try {
-                awaitReady();
-                return;
-            } catch (PortTakenException e) {
-                stopProcess();
-                if (attempt >= PORT_ATTEMPTS) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    private void awaitReady() throws Exception {
-        ServerProcess.awaitReady(process, "ns-slapd", url(), START_TIMEOUT_MILLIS, 5, 100, this::connect,
-                ROOT_DN, rootPassword, this::output,
-                out -> out.contains("PR_Bind()") || out.contains("address is in use"));
     }
 
     private void configure(int sizeLimit) throws Exception {
-        try (LDAPConnection c = connectAsRoot()) {
-            if (sizeLimit > 0) {
+        if (sizeLimit > 0) {
+            try (LDAPConnection c = connectAsRoot()) {
                 c.modify("cn=config", new Modification(ModificationType.REPLACE, "nsslapd-sizelimit",
                         Integer.toString(sizeLimit)));
             }
-            Entry entry = suffixEntry(suffix);
-            if (entry != null) {
-                c.add(entry);
-                suffixCreatedHere = true;
-            }
         }
+        createSuffixEntry(suffixEntry(suffix()));
     }
 
     /** A plausible entry for the suffix with {@value #READ_ACI}, or {@code null} for an RDN type we do not know. */
     static Entry suffixEntry(String suffix) throws LDAPException {
-        DN dn = new DN(suffix);
-        RDN rdn = dn.getRDN();
-        String attr = rdn.getAttributeNames()[0].toLowerCase(Locale.ROOT);
-        String value = rdn.getAttributeValues()[0];
-        Entry e = new Entry(dn);
-        switch (attr) {
-            case "dc" -> {
-                e.addAttribute("objectClass", "top", "dcObject", "organization");
-                e.addAttribute("o", value);
-            }
-            case "o" -> e.addAttribute("objectClass", "top", "organization");
-            case "ou" -> e.addAttribute("objectClass", "top", "organizationalUnit");
-            case "cn" -> e.addAttribute("objectClass", "top", "nsContainer");
-            default -> {
-                return null;
-            }
+        Entry e = suffixEntry(suffix, "nsContainer");
+        if (e != null) {
+            e.addAttribute("aci", READ_ACI);
         }
-        for (int i = 0; i < rdn.getAttributeNames().length; i++) {
-            e.addAttribute(rdn.getAttributeNames()[i], rdn.getAttributeValues()[i]);
-        }
-        e.addAttribute("aci", READ_ACI);
         return e;
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // API
-
-    /** {@code ldap://127.0.0.1:<port>} */
-    public String url() {
-        return "ldap://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** {@code cn=Directory Manager}; bypasses ACIs and size limits. */
-    public String rootDn() {
-        return ROOT_DN;
-    }
-
-    public String rootPassword() {
-        return rootPassword;
-    }
-
-    /** The suffix in normalized form. */
-    public String suffix() {
-        return suffix;
+    /** The caller's own suffix entry gets {@value #READ_ACI} unless it brings ACIs of its own. */
+    @Override
+    protected Entry ownSuffixEntry(Entry entry) {
+        if (entry.hasAttribute("aci")) {
+            return entry;
+        }
+        Entry withAci = entry.duplicate();
+        withAci.addAttribute(new Attribute("aci", READ_ACI));
+        return withAci;
     }
 
     /** The unique instance name ({@code slapd-<name>}). */
@@ -491,114 +203,21 @@ public final class Ds389 implements AutoCloseable {
         return instance;
     }
 
-    /** The temporary directory holding the whole instance (deleted on close). */
-    public Path directory() {
-        return dir;
-    }
-
-    /** The pid of the running ns-slapd. */
-    public long pid() {
-        return process.pid();
-    }
-
-    /**
-     * Adds the entries in the given order as the root DN (parents first). The suffix entry already
-     * exists after {@link #start}; if {@code entries} contains it anyway, the automatically created
-     * one is replaced (possible only before anything has been added below it), and gets
-     * {@value #READ_ACI} unless it brings ACIs of its own.
-     */
-    public void add(List<Entry> entries) throws Exception {
-        DN suffixDn = new DN(suffix);
-        try (LDAPConnection c = connectAsRoot()) {
-            for (Entry entry : entries) {
-                Entry toAdd = entry;
-                if (entry.getParsedDN().equals(suffixDn)) {
-                    if (suffixCreatedHere) {
-                        try {
-                            c.delete(suffix);
-                        } catch (LDAPException e) {
-                            if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
-                                throw e;
-                            }
-                        }
-                        suffixCreatedHere = false;
-                    }
-                    if (!entry.hasAttribute("aci")) {
-                        toAdd = entry.duplicate();
-                        toAdd.addAttribute(new Attribute("aci", READ_ACI));
-                    }
-                }
-                c.add(toAdd);
-            }
-        }
-    }
-
-    /** A new connection bound as {@link #rootDn()}; the caller closes it. */
-    public LDAPConnection connectAsRoot() throws Exception {
-        return ServerProcess.bound(connect(5_000), ROOT_DN, rootPassword);
-    }
-
-    private LDAPConnection connect(int timeoutMillis) throws LDAPException {
-        return new LDAPConnection(ServerProcess.connectionOptions(timeoutMillis, 10_000), "127.0.0.1", port);
-    }
-
-    /** Everything ns-slapd has printed so far (its error log from EMERG to INFO). */
-    public String output() {
-        return logFile == null ? "" : ServerProcess.read(logFile);
-    }
-
-    /** Stops ns-slapd (SIGTERM, then SIGKILL after 10 s) and deletes the temporary directory. */
+    /** The temporary directory and ns-slapd's SNMP semaphore, which only a clean shutdown removes. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        stopProcess();
-        removeHook();
-        cleanUp();
-    }
-
-    private void stopProcess() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        // SIGTERM: ns-slapd shuts down cleanly; the dscreate wrapper kills what it started
-        ServerProcess.stop(p, STOP_TIMEOUT_MILLIS);
-    }
-
-    private void removeHook() {
-        ServerProcess.removeShutdownHook(shutdownHook);
-    }
-
-    /** Shutdown hook: no grace period, just make sure nothing is left behind. */
-    private void killNow() {
-        Process p = process;
-        if (p != null) {
-            // The dscreate wrapper needs its SIGTERM to kill the daemon it may have started.
-            ServerProcess.kill(p, creating);
-        }
-        cleanUp();
-    }
-
-    private void cleanUp() {
-        ServerProcess.deleteRecursively(dir);
+    protected void cleanUp() {
+        super.cleanUp();
         try {
-            // ns-slapd's SNMP counters; removed by a clean shutdown only.
             Files.deleteIfExists(Path.of("/dev/shm/sem.slapd-" + instance + ".stats"));
         } catch (IOException e) {
             // best effort
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // helpers
-
     private static Path tempDirectory() throws IOException {
         Path dir = Files.createTempDirectory("galdav-ds389-");
         // room for "/root/run/slapd-galdavXXXXXXXXXX.socket" within MAX_SOCKET_PATH
-        if (dir.toString().length() > MAX_SOCKET_PATH - 45 && Files.isDirectory(Path.of("/tmp"))) {
+        if (dir.toString().length() > Ds389Prefix.MAX_SOCKET_PATH - 45 && Files.isDirectory(Path.of("/tmp"))) {
             Files.delete(dir);
             dir = Files.createTempDirectory(Path.of("/tmp"), "galdav-ds389-");
         }
@@ -609,13 +228,5 @@ public final class Ds389 implements AutoCloseable {
         byte[] b = new byte[n];
         new SecureRandom().nextBytes(b);
         return b;
-    }
-
-    private static String tail(String text, int lines) {
-        String[] all = text.split("\n");
-        if (all.length <= lines) {
-            return text;
-        }
-        return "[...]\n" + String.join("\n", java.util.Arrays.copyOfRange(all, all.length - lines, all.length));
     }
 }

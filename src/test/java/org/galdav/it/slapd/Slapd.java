@@ -1,20 +1,13 @@
 package org.galdav.it.slapd;
 
-import com.unboundid.ldap.sdk.DN;
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.RDN;
-import com.unboundid.ldap.sdk.ResultCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.galdav.it.PrivateDirectoryServer;
 import org.galdav.it.ServerProcess;
-import org.galdav.it.ServerProcess.PortTakenException;
 
 /**
  * A private OpenLDAP {@code slapd} for integration tests, so that the LDAP code is exercised
@@ -25,7 +18,7 @@ import org.galdav.it.ServerProcess.PortTakenException;
  * MDB database, pid file, captured output), listens on a free loopback port and runs as a child
  * process of the JVM in the foreground ({@code -d}), so it needs no root-only or system-wide
  * state and works both as root (CI) and as a normal user. {@link #close()} and a JVM shutdown
- * hook make sure no {@code slapd} outlives the tests.
+ * hook make sure no {@code slapd} outlives the tests ({@link PrivateDirectoryServer}).
  *
  * <p>The generated ACL lets anonymous clients only bind; bound users can read everything except
  * {@code userPassword}. The root DN ({@link #rootDn()}) bypasses ACLs and limits, so tests that
@@ -35,7 +28,7 @@ import org.galdav.it.ServerProcess.PortTakenException;
  * {@code -d} level; the default {@code none} prints errors only. {@link #output()} returns what
  * slapd printed so far.
  */
-public final class Slapd implements AutoCloseable {
+public final class Slapd extends PrivateDirectoryServer {
 
     /** Where Debian/Ubuntu's {@code slapd} package installs the server. */
     static final Path SLAPD = Path.of("/usr/sbin/slapd");
@@ -43,52 +36,19 @@ public final class Slapd implements AutoCloseable {
     static final Path SCHEMA_DIR = Path.of("/etc/ldap/schema");
     static final List<String> SCHEMAS = List.of("core", "cosine", "inetorgperson", "nis", "misc");
 
-    private static final long START_TIMEOUT_MILLIS = 20_000;
-    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    private static final Readiness READINESS = new Readiness("slapd", 20_000, 5, 100,
+            out -> out.contains("Address already in use") || out.contains("errno=98"));
     private static final int PORT_ATTEMPTS = 3;
 
     private final SlapdOptions options;
-    private final Path dir;
-    private final Path logFile;
-    private final int port;
-    private final String rootDn;
-    private final String rootPassword;
-    private final Process process;
-    private final Thread shutdownHook;
-    private boolean closed;
 
-    private Slapd(SlapdOptions options, Path dir, Path logFile, int port, String rootDn,
-            String rootPassword, Process process) {
+    private Slapd(SlapdOptions options, Path dir) {
+        super(READINESS, dir, options.suffix(), "cn=admin," + options.suffix(), ServerProcess.randomPassword(""),
+                10_000);
         this.options = options;
-        this.dir = dir;
-        this.logFile = logFile;
-        this.port = port;
-        this.rootDn = rootDn;
-        this.rootPassword = rootPassword;
-        this.process = process;
-        this.shutdownHook = ServerProcess.addShutdownHook(this::killNow, "slapd-shutdown-" + port);
     }
 
     /** Whether {@code /usr/sbin/slapd} exists and is executable. */
-    /** Operational attributes slapd generates itself and refuses from clients. */
-    private static final java.util.Set<String> GENERATED = java.util.Set.of("entryuuid", "createtimestamp",
-            "modifytimestamp", "creatorsname", "modifiersname", "entrycsn", "entrydn", "subschemasubentry");
-
-    /** Copies of the entries without the operational attributes slapd would refuse (entryUUID, timestamps). */
-    public static List<Entry> withoutOperationalAttributes(List<Entry> entries) {
-        List<Entry> out = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            Entry copy = new Entry(entry.getDN());
-            for (com.unboundid.ldap.sdk.Attribute attribute : entry.getAttributes()) {
-                if (!GENERATED.contains(attribute.getBaseName().toLowerCase(java.util.Locale.ROOT))) {
-                    copy.addAttribute(attribute);
-                }
-            }
-            out.add(copy);
-        }
-        return out;
-    }
-
     public static boolean available() {
         return Files.isRegularFile(SLAPD) && Files.isExecutable(SLAPD);
     }
@@ -117,38 +77,19 @@ public final class Slapd implements AutoCloseable {
             throw new IllegalStateException(SLAPD + " is missing or not executable: install the Debian "
                     + "packages 'slapd ldap-utils' (see .ci/run) to run the LDAP integration tests");
         }
-        String rootDn = "cn=admin," + options.suffix();
-        String rootPassword = ServerProcess.randomPassword("");
-        Path dir = Files.createTempDirectory("galdav-slapd-");
-        try {
+        return started(new Slapd(options, Files.createTempDirectory("galdav-slapd-")), slapd -> {
+            Path dir = slapd.directory();
             Path db = Files.createDirectories(dir.resolve("db"));
             Path conf = dir.resolve("slapd.conf");
-            for (int attempt = 1; ; attempt++) {
+            Files.writeString(conf, config(options, pagedUnlimited, dir, db, slapd.rootDn(), slapd.rootPassword()),
+                    StandardCharsets.UTF_8);
+            slapd.launch(PORT_ATTEMPTS, (attempt, log) -> {
                 int port = ServerProcess.freePort();
-                Files.writeString(conf, config(options, pagedUnlimited, dir, db, rootDn, rootPassword),
-                        StandardCharsets.UTF_8);
-                Path log = dir.resolve("slapd-" + attempt + ".log");
-                Process process = launch(conf, port, log);
-                Slapd slapd = new Slapd(options, dir, log, port, rootDn, rootPassword, process);
-                try {
-                    slapd.awaitReady();
-                    slapd.createSuffixEntry();
-                    return slapd;
-                } catch (PortTakenException e) {
-                    slapd.stopProcess();
-                    slapd.removeHook();
-                    if (attempt >= PORT_ATTEMPTS) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                } catch (Exception | Error e) {
-                    slapd.close();
-                    throw e;
-                }
-            }
-        } catch (Exception | Error e) {
-            ServerProcess.deleteRecursively(dir);
-            throw e;
-        }
+                slapd.listenOn("127.0.0.1", port);
+                return slapdProcess(conf, port, log);
+            });
+            slapd.createSuffixEntry(suffixEntry(options.suffix(), "organizationalRole"));
+        });
     }
 
     /** The generated configuration, one directive per line. */
@@ -206,7 +147,7 @@ public final class Slapd implements AutoCloseable {
         return "sizelimit " + sizeLimit;
     }
 
-    private static Process launch(Path conf, int port, Path log) throws IOException {
+    private static Process slapdProcess(Path conf, int port, Path log) throws IOException {
         String debug = System.getProperty("galdav.slapd.debug", "none");
         // -d keeps slapd in the foreground as our child; no -u/-g: as root it simply keeps running
         // as root, which is harmless for a private loopback instance owning only its temp dir.
@@ -214,135 +155,8 @@ public final class Slapd implements AutoCloseable {
                 "-h", "ldap://127.0.0.1:" + port + "/", "-d", debug)).start();
     }
 
-    private void awaitReady() throws Exception {
-        ServerProcess.awaitReady(process, "slapd", url(), START_TIMEOUT_MILLIS, 5, 100, this::connect,
-                rootDn, rootPassword, this::output,
-                out -> out.contains("Address already in use") || out.contains("errno=98"));
-    }
-
-    private void createSuffixEntry() throws Exception {
-        Entry entry = suffixEntry(options.suffix());
-        if (entry == null) {
-            return; // unusual RDN type: the caller adds the suffix entry itself
-        }
-        try (LDAPConnection c = connectAsRoot()) {
-            c.add(entry);
-        }
-    }
-
-    /** A plausible entry for the suffix itself, or {@code null} for an RDN type we do not know. */
-    static Entry suffixEntry(String suffix) throws LDAPException {
-        DN dn = new DN(suffix);
-        RDN rdn = dn.getRDN();
-        String attr = rdn.getAttributeNames()[0].toLowerCase(Locale.ROOT);
-        String value = rdn.getAttributeValues()[0];
-        Entry e = new Entry(dn);
-        switch (attr) {
-            case "dc" -> {
-                e.addAttribute("objectClass", "top", "dcObject", "organization");
-                e.addAttribute("o", value);
-            }
-            case "o" -> e.addAttribute("objectClass", "top", "organization");
-            case "ou" -> e.addAttribute("objectClass", "top", "organizationalUnit");
-            case "cn" -> e.addAttribute("objectClass", "top", "organizationalRole");
-            default -> {
-                return null;
-            }
-        }
-        for (int i = 0; i < rdn.getAttributeNames().length; i++) {
-            e.addAttribute(rdn.getAttributeNames()[i], rdn.getAttributeValues()[i]);
-        }
-        return e;
-    }
-
-    /** {@code ldap://127.0.0.1:<port>} */
-    public String url() {
-        return "ldap://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** {@code cn=admin,<suffix>}; bypasses ACLs and size limits. */
-    public String rootDn() {
-        return rootDn;
-    }
-
-    public String rootPassword() {
-        return rootPassword;
-    }
-
     public SlapdOptions options() {
         return options;
-    }
-
-    /** The temporary directory holding configuration, database and output (deleted on close). */
-    public Path directory() {
-        return dir;
-    }
-
-    /**
-     * Adds the entries in the given order as the root DN. The suffix entry already exists after
-     * {@link #start}; if {@code entries} contains it anyway, the automatically created one is
-     * replaced (possible only before anything has been added below it).
-     */
-    public void add(List<Entry> entries) throws Exception {
-        DN suffix = new DN(options.suffix());
-        try (LDAPConnection c = connectAsRoot()) {
-            for (Entry entry : entries) {
-                if (entry.getParsedDN().equals(suffix)) {
-                    try {
-                        c.delete(entry.getDN());
-                    } catch (LDAPException e) {
-                        if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
-                            throw e;
-                        }
-                    }
-                }
-                c.add(entry);
-            }
-        }
-    }
-
-    /** A new connection bound as {@link #rootDn()}; the caller closes it. */
-    public LDAPConnection connectAsRoot() throws Exception {
-        return ServerProcess.bound(connect(5_000), rootDn, rootPassword);
-    }
-
-    private LDAPConnection connect(int timeoutMillis) throws LDAPException {
-        return new LDAPConnection(ServerProcess.connectionOptions(timeoutMillis, 10_000), "127.0.0.1", port);
-    }
-
-    /** Everything slapd has printed so far (errors only unless {@code galdav.slapd.debug} is set). */
-    public String output() {
-        return ServerProcess.read(logFile);
-    }
-
-    /** Stops slapd (SIGTERM, then SIGKILL after 10 s) and deletes the temporary directory. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        stopProcess();
-        removeHook();
-        ServerProcess.deleteRecursively(dir);
-    }
-
-    private void stopProcess() {
-        ServerProcess.stop(process, STOP_TIMEOUT_MILLIS); // SIGTERM: slapd shuts down cleanly and syncs the MDB environment
-    }
-
-    private void removeHook() {
-        ServerProcess.removeShutdownHook(shutdownHook);
-    }
-
-    /** Shutdown hook: no grace period, just make sure nothing is left behind. */
-    private void killNow() {
-        ServerProcess.kill(process, false);
-        ServerProcess.deleteRecursively(dir);
     }
 
     private static String quote(String value) {

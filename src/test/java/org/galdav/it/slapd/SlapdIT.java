@@ -3,26 +3,21 @@ package org.galdav.it.slapd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.galdav.it.FixtureChecks;
+import org.galdav.it.FixtureChecks.PagedOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * a typically configured directory: anonymous clients may only bind, users read, plain searches
  * are capped by the size limit while paged searches can list everything.
  */
-final class SlapdTest {
+final class SlapdIT {
 
     private static final String SUFFIX = "dc=example,dc=org";
     private static final String PEOPLE = "ou=people," + SUFFIX;
@@ -48,7 +43,7 @@ final class SlapdTest {
                         + "Debian packages 'slapd ldap-utils' (installed by .ci/run)")
                 .isTrue();
         slapd = Slapd.start(new SlapdOptions(SUFFIX, SIZE_LIMIT, false));
-        slapd.add(directory());
+        slapd.add(FixtureChecks.people(PEOPLE, PERSONS));
     }
 
     @AfterAll
@@ -58,69 +53,17 @@ final class SlapdTest {
         }
     }
 
-    private static List<Entry> directory() {
-        List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(PEOPLE,
-                new Attribute("objectClass", "top", "organizationalUnit"),
-                new Attribute("ou", "people")));
-        for (int i = 1; i <= PERSONS; i++) {
-            entries.add(person(i));
-        }
-        return entries;
-    }
-
-    private static Entry person(int i) {
-        String uid = String.format("user%02d", i);
-        return new Entry("uid=" + uid + "," + PEOPLE,
-                new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
-                new Attribute("uid", uid),
-                new Attribute("cn", "User " + i),
-                new Attribute("sn", "Number" + i),
-                new Attribute("givenName", "User"),
-                new Attribute("mail", uid + "@example.org"),
-                new Attribute("userPassword", "secret-" + uid));
+    private static LDAPConnection connectAsUser(Slapd server, int i) throws LDAPException {
+        return FixtureChecks.connectAsUser(server, PEOPLE, i);
     }
 
     private static String userDn(int i) {
-        return String.format("uid=user%02d,%s", i, PEOPLE);
-    }
-
-    private static LDAPConnection connectAsUser(Slapd server, int i) throws LDAPException {
-        return new LDAPConnection("127.0.0.1", server.port(), userDn(i), String.format("secret-user%02d", i));
+        return FixtureChecks.userDn(PEOPLE, i);
     }
 
     private static SearchRequest allPersons() throws LDAPException {
         return new SearchRequest(PEOPLE, SearchScope.SUB, "(objectClass=inetOrgPerson)", "uid", "userPassword");
     }
-
-    private static SearchResult searchAllowingFailure(LDAPConnection c, SearchRequest request) {
-        try {
-            return c.search(request);
-        } catch (LDAPSearchException e) {
-            return e.getSearchResult();
-        }
-    }
-
-    /** Runs a paged search to the end; returns the entries and each page's result code. */
-    private static PagedOutcome pagedSearch(LDAPConnection c, int pageSize) throws LDAPException {
-        List<SearchResultEntry> entries = new ArrayList<>();
-        List<ResultCode> codes = new ArrayList<>();
-        ASN1OctetString cookie = null;
-        while (true) {
-            SearchRequest request = allPersons();
-            request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
-            SearchResult page = searchAllowingFailure(c, request);
-            entries.addAll(page.getSearchEntries());
-            codes.add(page.getResultCode());
-            SimplePagedResultsControl response = SimplePagedResultsControl.get(page);
-            if (page.getResultCode() != ResultCode.SUCCESS || response == null || !response.moreResultsToReturn()) {
-                return new PagedOutcome(entries, codes);
-            }
-            cookie = response.getCookie();
-        }
-    }
-
-    private record PagedOutcome(List<SearchResultEntry> entries, List<ResultCode> pageCodes) {}
 
     @Test
     void answersOnLoopbackAndRootCanSeeEverything() throws Exception {
@@ -140,18 +83,16 @@ final class SlapdTest {
         try (LDAPConnection c = connectAsUser(slapd, 3)) {
             assertThat(c.isConnected()).isTrue();
         }
-        try (LDAPConnection c = new LDAPConnection("127.0.0.1", slapd.port())) {
-            assertThatThrownBy(() -> c.bind(userDn(3), "wrong"))
-                    .isInstanceOfSatisfying(LDAPException.class,
-                            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
+        try (LDAPConnection c = slapd.connect()) {
+            FixtureChecks.assertInvalidCredentials(c, userDn(3), "wrong");
         }
     }
 
     @Test
     void anonymousCanOnlyBind() throws Exception {
-        try (LDAPConnection anonymous = new LDAPConnection("127.0.0.1", slapd.port())) {
+        try (LDAPConnection anonymous = slapd.connect()) {
             for (String base : List.of(SUFFIX, PEOPLE)) {
-                SearchResult result = searchAllowingFailure(anonymous,
+                SearchResult result = FixtureChecks.searchAllowingFailure(anonymous,
                         new SearchRequest(base, SearchScope.SUB, "(objectClass=*)"));
                 assertThat(result.getSearchEntries()).as("entries visible anonymously below %s", base).isEmpty();
                 // The ACL does not even disclose that the base exists.
@@ -173,11 +114,7 @@ final class SlapdTest {
     @Test
     void plainSearchIsCappedAtTheSizeLimit() throws Exception {
         try (LDAPConnection c = connectAsUser(slapd, 1)) {
-            assertThatThrownBy(() -> c.search(allPersons()))
-                    .isInstanceOfSatisfying(LDAPSearchException.class, e -> {
-                        assertThat(e.getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
-                        assertThat(e.getEntryCount()).isEqualTo(SIZE_LIMIT);
-                    });
+            FixtureChecks.assertCappedAt(c, allPersons(), SIZE_LIMIT);
         }
     }
 
@@ -185,7 +122,7 @@ final class SlapdTest {
     void pagedSearchReturnsEveryEntryDespiteTheSizeLimit() throws Exception {
         try (LDAPConnection c = connectAsUser(slapd, 1)) {
             for (int pageSize : new int[] {2, SIZE_LIMIT, PERSONS * 2}) {
-                PagedOutcome outcome = pagedSearch(c, pageSize);
+                PagedOutcome outcome = FixtureChecks.pagedSearch(c, allPersons(), pageSize);
                 assertThat(outcome.entries()).as("page size %d", pageSize).hasSize(PERSONS);
                 assertThat(outcome.entries()).extracting(SearchResultEntry::getDN).doesNotHaveDuplicates();
                 assertThat(outcome.pageCodes()).containsOnly(ResultCode.SUCCESS);
@@ -200,12 +137,11 @@ final class SlapdTest {
     @Test
     void plainSizelimitAlsoCapsPagedSearches() throws Exception {
         try (Slapd strict = Slapd.start(new SlapdOptions(SUFFIX, SIZE_LIMIT, false), false)) {
-            strict.add(directory());
+            strict.add(FixtureChecks.people(PEOPLE, PERSONS));
             try (LDAPConnection c = connectAsUser(strict, 1)) {
-                PagedOutcome outcome = pagedSearch(c, 2);
+                PagedOutcome outcome = FixtureChecks.pagedSearch(c, allPersons(), 2);
                 assertThat(outcome.entries()).hasSize(SIZE_LIMIT);
-                assertThat(outcome.pageCodes().get(outcome.pageCodes().size() - 1))
-                        .isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
+                assertThat(outcome.last()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
             }
         }
     }
@@ -237,19 +173,11 @@ final class SlapdTest {
 
     @Test
     void closeStopsTheServerAndRemovesItsDirectory() throws Exception {
-        Slapd s = Slapd.start(new SlapdOptions("dc=close,dc=test", 0, false));
-        Path dir = s.directory();
-        long pid = Long.parseLong(Files.readString(dir.resolve("slapd.pid")).trim());
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        assertThat(handle).isPresent();
-        assertThat(handle.get().info().command()).hasValueSatisfying(cmd -> assertThat(cmd).endsWith("slapd"));
-
-        s.close();
-        s.close(); // idempotent
-
-        assertThat(handle.get().isAlive()).isFalse();
-        assertThat(dir).doesNotExist();
-        assertThatThrownBy(() -> new Socket("127.0.0.1", s.port()).close()).isInstanceOf(ConnectException.class);
+        FixtureChecks.assertCloseStopsTheServerAndRemovesItsDirectory(
+                Slapd.start(new SlapdOptions("dc=close,dc=test", 0, false)), "slapd", s -> {
+                    long pid = Long.parseLong(Files.readString(s.directory().resolve("slapd.pid")).trim());
+                    assertThat(pid).as("the pid slapd wrote").isEqualTo(s.pid());
+                });
     }
 
     @Test

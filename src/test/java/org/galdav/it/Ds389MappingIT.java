@@ -16,7 +16,6 @@ import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoOptions;
 import org.galdav.it.ds389.Ds389;
-import org.galdav.it.slapd.Slapd;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.Bodies;
 import org.galdav.support.Cards;
@@ -27,7 +26,7 @@ import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Test;
 
 /** The 389-DS/FreeIPA mapping against a real 389 Directory Server started by the test. */
-class Ds389MappingTest {
+class Ds389MappingIT {
     private static final String BOOK = "/addressbooks/directory/";
 
     @Test
@@ -35,7 +34,7 @@ class Ds389MappingTest {
         if (!Ds389.available()) {
             throw new AssertionError("389-DS is missing: install the Debian package 389-ds-base (.ci/run does)");
         }
-        List<Entry> entries = Slapd.withoutOperationalAttributes(DemoCompany.entries(new DemoOptions(60, 21, 0)));
+        List<Entry> entries = Ds389.withoutOperationalAttributes(DemoCompany.entries(new DemoOptions(60, 21, 0)));
         long published = entries.stream().filter(e -> e.hasObjectClass("inetOrgPerson")
                 || e.hasObjectClass("groupOfNames") || e.hasObjectClass("groupOfUniqueNames")).count();
         try (Ds389 ds = Ds389.start(DemoCompany.BASE_DN, 0)) {
@@ -81,7 +80,7 @@ class Ds389MappingTest {
         if (!Ds389.available()) {
             throw new AssertionError("389-DS is missing: install the Debian package 389-ds-base (.ci/run does)");
         }
-        List<Entry> entries = Slapd.withoutOperationalAttributes(DemoCompany.entries(new DemoOptions(40, 5, 0)));
+        List<Entry> entries = Ds389.withoutOperationalAttributes(DemoCompany.entries(new DemoOptions(40, 5, 0)));
         try (Ds389 ds = Ds389.start(DemoCompany.BASE_DN, 0)) {
             try (LDAPConnection root = ds.connectAsRoot()) {
                 // What docs/directories/389ds-freeipa.md tells admins to do, without a restart.

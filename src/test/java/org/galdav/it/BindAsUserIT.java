@@ -20,7 +20,7 @@ import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Test;
 
 /** A book searched with the user's own bind shows what the directory's ACLs let that user read. */
-class BindAsUserTest {
+class BindAsUserIT {
     @Test
     void eachUserSeesWhatTheDirectoryLetsThemRead() throws Exception {
         List<Entry> entries = Slapd.withoutOperationalAttributes(DemoCompany.entries(new DemoOptions(50, 4, 0)));

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * size, in both ways admins set it: with paged searches exempt (size.prtotal=unlimited) and with a
  * plain sizelimit that caps paged searches too.
  */
-class OpenLdapIntegrationTest {
+class OpenLdapSizeLimitIT {
     private static final String BOOK = "/addressbooks/directory/";
     private static final int PEOPLE = 240;
     private static final int SIZE_LIMIT = 100;

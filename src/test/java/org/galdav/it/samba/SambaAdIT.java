@@ -8,7 +8,6 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -19,17 +18,14 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.galdav.it.FixtureChecks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * respects that matter to galdav (objectGUID, userAccountControl, extensible match, size limits,
  * ranged retrieval, search references). Fails where Samba is not installed or the JVM is not root (.ci/run installs it).
  */
-final class SambaAdTest {
+final class SambaAdIT {
 
     private static final String PEOPLE = "OU=People," + SambaAd.BASE_DN;
     private static final String READER_PASSWORD = "Rd7-reader-password";
@@ -278,7 +274,7 @@ final class SambaAdTest {
 
             SearchRequest capped = new SearchRequest(ou, SearchScope.ONE, "(objectClass=contact)", "mail");
             capped.setSizeLimit(10);
-            SearchResult cappedResult = searchAllowingFailure(c, capped);
+            SearchResult cappedResult = FixtureChecks.searchAllowingFailure(c, capped);
             System.out.printf("client size limit 10: %s, %d entries%n", cappedResult.getResultCode(),
                     cappedResult.getEntryCount());
             assertThat(cappedResult.getEntryCount()).as("client size limit ignored").isEqualTo(count);
@@ -310,33 +306,16 @@ final class SambaAdTest {
         }
     }
 
-    private static SearchResult searchAllowingFailure(LDAPConnection c, SearchRequest request) {
-        try {
-            return c.search(request);
-        } catch (LDAPSearchException e) {
-            return e.getSearchResult();
-        }
-    }
-
     @Test
     void closeStopsTheServerAndRemovesItsDirectory() throws Exception {
         long t0 = System.nanoTime();
         SambaAd s = SambaAd.start();
         System.out.printf("second SambaAd started in %d ms at %s%n", (System.nanoTime() - t0) / 1_000_000, s.url());
-        assertThat(s.host()).isNotEqualTo(samba.host());
-        Path dir = s.directory();
-        Optional<ProcessHandle> handle = ProcessHandle.of(s.pid());
-        assertThat(handle).isPresent();
-        assertThat(handle.get().isAlive()).isTrue();
-        try (LDAPConnection c = s.connectAsAdmin()) {
-            assertThat(c.getEntry(s.baseDn())).isNotNull();
-        }
-
-        s.close();
-        s.close(); // idempotent
-
-        assertThat(handle.get().isAlive()).isFalse();
-        assertThat(dir).doesNotExist();
-        assertThatThrownBy(() -> new Socket(s.host(), s.port()).close()).isInstanceOf(ConnectException.class);
+        FixtureChecks.assertCloseStopsTheServerAndRemovesItsDirectory(s, "samba", running -> {
+            assertThat(running.host()).isNotEqualTo(samba.host());
+            try (LDAPConnection c = running.connectAsAdmin()) {
+                assertThat(c.getEntry(running.baseDn())).isNotNull();
+            }
+        });
     }
 }

@@ -3,13 +3,11 @@ package org.galdav.it.ds389;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -17,16 +15,13 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
+import org.galdav.it.FixtureChecks;
+import org.galdav.it.FixtureChecks.PagedOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * behaves like a typically configured one, and pins down the 389-DS behaviour galdav depends on:
  * ACIs, entryUUID, size limits and how they apply to paged searches.
  */
-final class Ds389Test {
+final class Ds389IT {
 
     private static final String SUFFIX = "dc=example,dc=org";
     private static final String PEOPLE = "ou=people," + SUFFIX;
@@ -69,80 +64,32 @@ final class Ds389Test {
         }
     }
 
+    /** The people of {@link FixtureChecks#people}, the last one with an entryUUID of its own choosing. */
     private static List<Entry> directory() {
-        List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(PEOPLE,
-                new Attribute("objectClass", "top", "organizationalUnit"),
-                new Attribute("ou", "people")));
-        for (int i = 1; i <= PERSONS; i++) {
-            entries.add(person(i));
-        }
+        List<Entry> entries = FixtureChecks.people(PEOPLE, PERSONS);
+        // accepted, but replaced (see entryUuidIsGenerated...)
+        entries.get(entries.size() - 1).addAttribute("entryUUID", CHOSEN_UUID);
         return entries;
     }
 
-    private static Entry person(int i) {
-        String uid = String.format("user%02d", i);
-        Entry e = new Entry("uid=" + uid + "," + PEOPLE,
-                new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
-                new Attribute("uid", uid),
-                new Attribute("cn", "User " + i),
-                new Attribute("sn", "Number" + i),
-                new Attribute("givenName", "User"),
-                new Attribute("mail", uid + "@example.org"),
-                new Attribute("userPassword", "secret-" + uid));
-        if (i == PERSONS) {
-            e.addAttribute("entryUUID", CHOSEN_UUID); // accepted, but replaced (see entryUuidIsGenerated...)
-        }
-        return e;
-    }
-
     private static String userDn(int i) {
-        return String.format("uid=user%02d,%s", i, PEOPLE);
+        return FixtureChecks.userDn(PEOPLE, i);
     }
 
     private static LDAPConnection connectAsUser(int i) throws LDAPException {
-        return new LDAPConnection("127.0.0.1", ds.port(), userDn(i), String.format("secret-user%02d", i));
+        return FixtureChecks.connectAsUser(ds, PEOPLE, i);
     }
 
-    private static SearchRequest allPersons() throws LDAPException {
-        return new SearchRequest(PEOPLE, SearchScope.SUB, "(objectClass=inetOrgPerson)", "uid", "entryUUID");
+    private static SearchRequest allPersons() {
+        return allPersons(Filter.createEqualityFilter("objectClass", "inetOrgPerson"));
     }
 
-    private static SearchResult searchAllowingFailure(LDAPConnection c, SearchRequest request) {
-        try {
-            return c.search(request);
-        } catch (LDAPSearchException e) {
-            return e.getSearchResult();
-        }
+    private static SearchRequest allPersons(Filter filter) {
+        return new SearchRequest(PEOPLE, SearchScope.SUB, filter, "uid", "entryUUID");
     }
 
-    /** Runs a paged search to the end; returns the entries and each page's result code. */
     private static PagedOutcome pagedSearch(LDAPConnection c, int pageSize) throws LDAPException {
-        return pagedSearch(c, pageSize, allPersons().getFilter());
-    }
-
-    private static PagedOutcome pagedSearch(LDAPConnection c, int pageSize, Filter filter) throws LDAPException {
-        List<SearchResultEntry> entries = new ArrayList<>();
-        List<ResultCode> codes = new ArrayList<>();
-        ASN1OctetString cookie = null;
-        while (true) {
-            SearchRequest request = new SearchRequest(PEOPLE, SearchScope.SUB, filter, "uid", "entryUUID");
-            request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
-            SearchResult page = searchAllowingFailure(c, request);
-            entries.addAll(page.getSearchEntries());
-            codes.add(page.getResultCode());
-            SimplePagedResultsControl response = SimplePagedResultsControl.get(page);
-            if (page.getResultCode() != ResultCode.SUCCESS || response == null || !response.moreResultsToReturn()) {
-                return new PagedOutcome(entries, codes);
-            }
-            cookie = response.getCookie();
-        }
-    }
-
-    private record PagedOutcome(List<SearchResultEntry> entries, List<ResultCode> pageCodes) {
-        ResultCode last() {
-            return pageCodes.get(pageCodes.size() - 1);
-        }
+        return FixtureChecks.pagedSearch(c, allPersons(), pageSize);
     }
 
     private static void setConfig(String attribute, String value) throws Exception {
@@ -174,21 +121,17 @@ final class Ds389Test {
             assertThat(c.processExtendedOperation(new WhoAmIExtendedRequest())
                     .getResultCode()).isEqualTo(ResultCode.SUCCESS);
         }
-        try (LDAPConnection c = new LDAPConnection("127.0.0.1", ds.port())) {
-            assertThatThrownBy(() -> c.bind(userDn(3), "wrong"))
-                    .isInstanceOfSatisfying(LDAPException.class,
-                            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
-            assertThatThrownBy(() -> c.bind("uid=nobody," + PEOPLE, "whatever"))
-                    .isInstanceOfSatisfying(LDAPException.class,
-                            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
+        try (LDAPConnection c = ds.connect()) {
+            FixtureChecks.assertInvalidCredentials(c, userDn(3), "wrong");
+            FixtureChecks.assertInvalidCredentials(c, "uid=nobody," + PEOPLE, "whatever");
         }
     }
 
     @Test
     void anonymousSeesNothing() throws Exception {
-        try (LDAPConnection anonymous = new LDAPConnection("127.0.0.1", ds.port())) {
+        try (LDAPConnection anonymous = ds.connect()) {
             for (String base : List.of(SUFFIX, PEOPLE)) {
-                SearchResult result = searchAllowingFailure(anonymous,
+                SearchResult result = FixtureChecks.searchAllowingFailure(anonymous,
                         new SearchRequest(base, SearchScope.SUB, "(objectClass=*)"));
                 assertThat(result.getSearchEntries()).as("entries visible anonymously below %s", base).isEmpty();
             }
@@ -233,8 +176,8 @@ final class Ds389Test {
             Filter below = Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "inetOrgPerson"),
                     Filter.createNOTFilter(atLeast));
             Filter upper = Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "inetOrgPerson"), atLeast);
-            int low = pagedSearch(c, 2, below).entries().size();
-            int high = pagedSearch(c, 2, upper).entries().size();
+            int low = FixtureChecks.pagedSearch(c, allPersons(below), 2).entries().size();
+            int high = FixtureChecks.pagedSearch(c, allPersons(upper), 2).entries().size();
             assertThat(low).isEqualTo(uuids.size() / 2);
             assertThat(low + high).isEqualTo(PERSONS);
         }
@@ -243,11 +186,7 @@ final class Ds389Test {
     @Test
     void plainSearchIsCappedAtTheSizeLimit() throws Exception {
         try (LDAPConnection c = connectAsUser(1)) {
-            assertThatThrownBy(() -> c.search(allPersons()))
-                    .isInstanceOfSatisfying(LDAPSearchException.class, e -> {
-                        assertThat(e.getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
-                        assertThat(e.getEntryCount()).isEqualTo(SIZE_LIMIT);
-                    });
+            FixtureChecks.assertCappedAt(c, allPersons(), SIZE_LIMIT);
         }
     }
 
@@ -284,7 +223,7 @@ final class Ds389Test {
             PagedOutcome large = pagedSearch(c, PERSONS * 2);
             assertThat(large.entries()).hasSize(PERSONS);
             assertThat(large.pageCodes()).containsExactly(ResultCode.SUCCESS);
-            assertThat(searchAllowingFailure(c, allPersons()).getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
+            assertThat(FixtureChecks.searchAllowingFailure(c, allPersons()).getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
 
             setConfig("nsslapd-pagedsizelimit", "3");
             assertThat(pagedSearch(c, 2).entries()).hasSize(PERSONS);
@@ -299,39 +238,26 @@ final class Ds389Test {
     @Test
     void otherSuffixDefaultLimitAndCloseStopsTheServerAndRemovesEverything() throws Exception {
         Ds389 s = Ds389.start("o=Close Test", 0);
-        Path dir = s.directory();
         String instance = s.instanceName();
-        try {
+        FixtureChecks.assertCloseStopsTheServerAndRemovesItsDirectory(s, "ns-slapd", running -> {
             // A suffix entry brought by the caller replaces the automatic one and gets the read ACI.
-            s.add(List.of(new Entry("o=Close Test", new Attribute("objectClass", "top", "organization"),
+            running.add(List.of(new Entry("o=Close Test", new Attribute("objectClass", "top", "organization"),
                             new Attribute("o", "Close Test"), new Attribute("description", "from the test")),
                     new Entry("uid=u1,o=Close Test", new Attribute("objectClass", "inetOrgPerson"),
                             new Attribute("uid", "u1"), new Attribute("cn", "U 1"), new Attribute("sn", "U"),
                             new Attribute("userPassword", "pw-u1"))));
-            try (LDAPConnection c = new LDAPConnection("127.0.0.1", s.port(), "uid=u1,o=Close Test", "pw-u1")) {
+            try (LDAPConnection c = new LDAPConnection("127.0.0.1", running.port(), "uid=u1,o=Close Test", "pw-u1")) {
                 assertThat(c.getEntry("o=Close Test").getAttributeValue("description")).isEqualTo("from the test");
                 assertThat(c.getRootDSE().getAttributeValue("vendorVersion")).startsWith("389-Directory/");
             }
-            try (LDAPConnection root = s.connectAsRoot()) {
+            try (LDAPConnection root = running.connectAsRoot()) {
                 assertThat(root.getEntry("cn=config", "nsslapd-sizelimit").getAttributeValue("nsslapd-sizelimit"))
                         .isEqualTo("2000"); // the server default
             }
-        } catch (Exception | Error e) {
-            s.close();
-            throw e;
-        }
-        Optional<ProcessHandle> handle = ProcessHandle.of(s.pid());
-        assertThat(handle).isPresent();
-        assertThat(handle.get().info().command()).hasValueSatisfying(cmd -> assertThat(cmd).endsWith("ns-slapd"));
+        });
 
-        s.close();
-        s.close(); // idempotent
-
-        assertThat(handle.get().isAlive()).isFalse();
-        assertThat(dir).doesNotExist();
         assertThat(Path.of("/dev/shm/sem.slapd-" + instance + ".stats")).doesNotExist();
         assertThat(Files.exists(Path.of("/etc/dirsrv/slapd-" + instance))).isFalse();
-        assertThatThrownBy(() -> new Socket("127.0.0.1", s.port()).close()).isInstanceOf(ConnectException.class);
     }
 
     @Test

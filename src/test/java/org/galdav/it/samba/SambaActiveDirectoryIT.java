@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * test: users with passwords log in by sAMAccountName, disabled accounts never appear, objectGUID
  * names the cards, proxyAddresses give the primary address first, and groups list their members.
  */
-class SambaActiveDirectoryTest {
+class SambaActiveDirectoryIT {
     private static final String STAFF = "OU=Staff," + SambaAd.BASE_DN;
     private static final String BOOK = "/addressbooks/directory/";
     private static final String PASSWORD = "Gd4v-user-password";
