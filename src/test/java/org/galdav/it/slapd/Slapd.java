@@ -1,11 +1,15 @@
 package org.galdav.it.slapd;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.galdav.it.PrivateDirectoryServer;
 import org.galdav.it.ServerProcess;
 
@@ -73,6 +77,21 @@ public final class Slapd extends PrivateDirectoryServer {
      *     the total of a paged search is capped at N as well (sizeLimitExceeded after N entries)
      */
     public static Slapd start(SlapdOptions options, boolean pagedUnlimited) throws Exception {
+        return start(options, pagedUnlimited, null);
+    }
+
+    /**
+     * Starts a read-only replica of {@code provider}: an empty database that copies the provider's suffix
+     * with RFC 4533 content synchronization ({@code syncrepl refreshAndPersist}, as the provider's root DN;
+     * the provider needs {@link SlapdOptions#syncprov()}), so entries keep their {@code entryUUID} on both
+     * servers, as in a real replicated directory. Returns once it answers binds; use
+     * {@link #awaitCaughtUpWith} before reading replicated entries.
+     */
+    public static Slapd startReplicaOf(Slapd provider, SlapdOptions options) throws Exception {
+        return start(options, true, provider);
+    }
+
+    private static Slapd start(SlapdOptions options, boolean pagedUnlimited, Slapd provider) throws Exception {
         if (!available()) {
             throw new IllegalStateException(SLAPD + " is missing or not executable: install the Debian "
                     + "packages 'slapd ldap-utils' (see .ci/run) to run the LDAP integration tests");
@@ -81,20 +100,58 @@ public final class Slapd extends PrivateDirectoryServer {
             Path dir = slapd.directory();
             Path db = Files.createDirectories(dir.resolve("db"));
             Path conf = dir.resolve("slapd.conf");
-            Files.writeString(conf, config(options, pagedUnlimited, dir, db, slapd.rootDn(), slapd.rootPassword()),
-                    StandardCharsets.UTF_8);
+            List<String> replication = provider == null ? List.of() : List.of(syncrepl(provider));
+            Files.writeString(conf, config(options, pagedUnlimited, dir, db, slapd.rootDn(), slapd.rootPassword(),
+                    replication), StandardCharsets.UTF_8);
             slapd.launch(PORT_ATTEMPTS, (attempt, log) -> {
                 int port = ServerProcess.freePort();
                 slapd.listenOn("127.0.0.1", port);
                 return slapdProcess(conf, port, log);
             });
-            slapd.createSuffixEntry(suffixEntry(options.suffix(), "organizationalRole"));
+            if (provider == null) { // a replica receives the suffix entry from its provider
+                slapd.createSuffixEntry(suffixEntry(options.suffix(), "organizationalRole"));
+            }
         });
+    }
+
+    /** The consumer's {@code syncrepl} directive: the whole suffix, retried every second while the provider is away. */
+    private static String syncrepl(Slapd provider) {
+        return "syncrepl rid=001 provider=" + provider.url() + " type=refreshAndPersist retry=\"1 +\""
+                + " searchbase=" + quote(provider.suffix()) + " scope=sub bindmethod=simple"
+                + " binddn=" + quote(provider.rootDn()) + " credentials=" + quote(provider.rootPassword());
+    }
+
+    /**
+     * Waits until this replica has everything {@code provider} has: the {@code contextCSN} of the suffix
+     * (RFC 4533's change sequence state) is the same on both.
+     *
+     * @throws IllegalStateException when it has not caught up within {@code timeoutMillis} (a hang guard)
+     */
+    public void awaitCaughtUpWith(Slapd provider, long timeoutMillis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        Set<String> wanted = contextCsns(provider);
+        Set<String> here = contextCsns(this);
+        while (!here.equals(wanted)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the replica has contextCSN " + here + ", its provider " + wanted
+                        + " after " + timeoutMillis + " ms; replica output:\n" + output());
+            }
+            Thread.sleep(20); // a polling pause; nothing depends on its length
+            here = contextCsns(this);
+        }
+    }
+
+    private static Set<String> contextCsns(Slapd server) throws Exception {
+        try (LDAPConnection c = server.connectAsRoot()) {
+            SearchResultEntry suffix = c.getEntry(server.suffix(), "contextCSN");
+            return suffix == null || !suffix.hasAttribute("contextCSN") ? Set.of()
+                    : Set.of(suffix.getAttributeValues("contextCSN"));
+        }
     }
 
     /** The generated configuration, one directive per line. */
     static String config(SlapdOptions options, boolean pagedUnlimited, Path dir, Path db,
-            String rootDn, String rootPassword) {
+            String rootDn, String rootPassword, List<String> replication) {
         List<String> lines = new ArrayList<>();
         lines.add("# generated by " + Slapd.class.getName());
         for (String schema : SCHEMAS) {
@@ -121,6 +178,7 @@ public final class Slapd extends PrivateDirectoryServer {
         lines.add("directory " + quote(db.toString()));
         lines.add("maxsize " + (256L * 1024 * 1024));
         lines.add("dbnosync"); // throw-away test data: skip fsync, makes bulk adds much faster
+        lines.addAll(replication);
         lines.add(sizeLimit(options.sizeLimit(), pagedUnlimited));
         lines.add("index objectClass eq");
         lines.add("index uid,cn,sn,givenName,mail,displayName eq,sub");
