@@ -39,8 +39,17 @@ public final class SyncChecks {
     }
 
     public static Answer sync(DavClient client, String book, String token) {
-        HttpResponse<String> response = client.report(book, "1", "<D:sync-collection xmlns:D='DAV:'><D:sync-token>"
+        return answer(syncRequest(client, book, token));
+    }
+
+    /** Sends a sync-collection for {@code getetag} with {@code token} ("" for the initial sync). */
+    public static HttpResponse<String> syncRequest(DavClient client, String book, String token) {
+        return client.report(book, "1", "<D:sync-collection xmlns:D='DAV:'><D:sync-token>"
                 + token + "</D:sync-token><D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>");
+    }
+
+    /** The answer to {@link #syncRequest}, which must be a 207. */
+    public static Answer answer(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
         Multistatus ms = Multistatus.parse(response.body());
         Map<String, String> changed = new TreeMap<>();
