@@ -1,16 +1,12 @@
 package org.galdav.directory;
 
-import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.schema.Schema;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -62,28 +58,9 @@ final class Connections implements AutoCloseable {
      * @throws LDAPException when the settings cannot make a pool (bad URL, TLS set-up)
      */
     static Connections open(LdapSettings settings, CircuitBreaker breaker) throws LDAPException {
-        Duration requestTimeout = settings.timeouts().requestTimeout();
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
-        // The short wait by default: binds of new pooled connections and anything sent without a budget of its own.
-        options.setResponseTimeoutMillis(requestTimeout.toMillis());
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-        options.setUseKeepAlive(true);
-        // Results are read by the calling thread, so a failing handler fails the caller, not a reader thread.
-        options.setUseSynchronousMode(true);
-        SimpleBindRequest bind = settings.bindDn().isEmpty()
-                ? null : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
-        LDAPConnectionPool pool = new LDAPConnectionPool(ConnectionFactory.serverSet(settings, options), bind,
-                1, settings.poolSize(), 1, ConnectionFactory.postConnect(settings), false);
-        pool.setConnectionPoolName("galdav");
-        pool.setMaxConnectionAgeMillis(settings.maxConnectionAge().toMillis());
-        pool.setRetryFailedOperationsDueToInvalidConnections(true);
-        // Checks a connection by reading the root DSE before handing it out after a failure.
-        pool.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck("", requestTimeout.toMillis(),
-                false, false, false, true, true));
-        pool.setHealthCheckIntervalMillis(30_000L);
-        return new Connections(pool, Optional.empty(),
-                new OperationGuard(breaker, requestTimeout, settings.operationTimeout()), new DefunctConnections(pool));
+        LDAPConnectionPool pool = ConnectionFactory.pool(settings);
+        return new Connections(pool, Optional.empty(), new OperationGuard(breaker, settings.timeouts().requestTimeout(),
+                settings.operationTimeout()), new DefunctConnections(pool));
     }
 
     /** The same pool, lent bound as the user; closing the view leaves the pool open. */
@@ -244,24 +221,38 @@ final class Connections implements AutoCloseable {
 
     /** A pooled connection, bound as the user in a user's view; give it back with {@link #release}. */
     private LDAPConnection checkOut(String operation) {
-        LDAPConnection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (LDAPException e) {
-            throw guard.failure("connect", e, guard.budget());
-        }
-        return asUser(connection, operation);
+        return asUser(connect(operation, pool::getConnection), operation);
     }
 
     /** A new connection in place of a lost one (maybe on the next fail-over server), bound as the view's identity. */
     private LDAPConnection replace(LDAPConnection lost, String operation) {
-        LDAPConnection connection;
+        return asUser(connect(operation, () -> pool.replaceDefunctConnection(lost)), operation);
+    }
+
+    /** Opens a pooled connection: {@link LDAPConnectionPool#getConnection()} or a replacement. */
+    @FunctionalInterface
+    private interface Opener {
+        LDAPConnection open() throws LDAPException;
+    }
+
+    /**
+     * A connection from the pool. A new one that a dying server dropped while it was being set up is tried
+     * once more: the fail-over server set then finds that server refusing and goes on to the next.
+     */
+    private LDAPConnection connect(String operation, Opener opener) {
         try {
-            connection = pool.replaceDefunctConnection(lost);
+            return opener.open();
         } catch (LDAPException e) {
-            throw guard.failure(operation + " (no server took a new connection)", e, guard.budget());
+            LDAPException failure = e;
+            if (lost(e.getResultCode())) {
+                try {
+                    return pool.getConnection();
+                } catch (LDAPException again) {
+                    failure = again;
+                }
+            }
+            throw guard.failure("connect for " + operation, failure, guard.budget());
         }
-        return asUser(connection, operation);
     }
 
     private LDAPConnection asUser(LDAPConnection connection, String operation) {

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one background thread that asks the directory whether it answers: every probe interval while the
  * {@link CircuitBreaker} is open (the first probe that succeeds closes it), and on demand for
- * {@code /health}, which never waits longer than the probe timeout for the answer. A probe that fails
- * opens the breaker, so a hung directory that {@code /health} found is not sent requests either.
+ * {@code /health}, which never waits longer than the probe timeout for the answer. A probe that fails, or
+ * that a health check waited for in vain, opens the breaker, so a hung directory that {@code /health} found
+ * is not sent requests either.
  *
  * <p>Thread-safe: {@link #healthy()} may be called by many requests at once; they share the next probe.
  * The target is used by the probe's thread only, and closed by it when the probe stops.
@@ -76,7 +77,11 @@ final class DirectoryProbe implements AutoCloseable {
         }
         try {
             return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (TimeoutException e) {
+            // No answer within the probe timeout is a failure now, not when the probe's own timeouts end it.
+            breaker.failed("probe", new TimeoutException("no answer within " + timeout.toMillis() + " ms"));
+            return false;
+        } catch (ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

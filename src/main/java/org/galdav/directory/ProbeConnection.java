@@ -2,7 +2,6 @@ package org.galdav.directory;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
@@ -10,8 +9,6 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import java.time.Duration;
 
 /**
  * A probe of the directory on a connection of its own, outside the pool (whose connections may all be
@@ -37,16 +34,9 @@ final class ProbeConnection implements DirectoryProbe.Target {
 
     /** @throws LDAPException when the settings cannot make a server set (bad URL, TLS set-up) */
     static ProbeConnection of(LdapSettings settings) throws LDAPException {
-        Duration timeout = settings.timeouts().probeTimeout();
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        options.setResponseTimeoutMillis(timeout.toMillis());
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-        options.setUseSynchronousMode(true);
-        SimpleBindRequest bind = settings.bindDn().isEmpty()
-                ? null : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
-        return new ProbeConnection(ConnectionFactory.serverSet(settings, options), ConnectionFactory.postConnect(settings),
-                bind);
+        long timeout = settings.timeouts().probeTimeout().toMillis();
+        return new ProbeConnection(ConnectionFactory.serverSet(settings, ConnectionFactory.options(timeout, timeout)),
+                ConnectionFactory.postConnect(settings), ConnectionFactory.serviceBind(settings));
     }
 
     @Override

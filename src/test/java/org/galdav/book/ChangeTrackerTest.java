@@ -206,7 +206,7 @@ class ChangeTrackerTest {
     @Test
     void whileAPollHangsRequestsAnswerFromTheLastListingAtOnce() throws Exception {
         FakeDirectory.Source source = people(50);
-        HangingSource hanging = new HangingSource(source);
+        FailingSource hanging = new FailingSource(source);
         ChangeTracker tracker = new ChangeTracker(served, hanging, () -> Optional.of(feed), Duration.ofSeconds(15),
                 Duration.ofMillis(20), time(), new ChangeTracker.Listener() {
                     @Override
@@ -220,7 +220,7 @@ class ChangeTrackerTest {
                 });
         String before = tracker.ctag();
         feed.answers.add(directory.modify("uid=p7," + PEOPLE, "person 7, moved desks"));
-        hanging.hang = true;
+        hanging.hang = new CountDownLatch(1);
         clock.set(20 * SECOND);
         // The request that starts the poll gives up on it after the poll wait; the others do not wait at all.
         assertThat(tracker.ctag()).isEqualTo(before);
@@ -236,61 +236,11 @@ class ChangeTrackerTest {
         } finally {
             others.shutdownNow();
         }
-        assertThat(hanging.entered.getCount()).as("the poll is under way, hanging").isZero();
-        hanging.release.countDown();
+        assertThat(hanging.entered.await(30, TimeUnit.SECONDS)).as("the poll is under way, hanging").isTrue();
+        hanging.hang.countDown();
         assertThat(tracker.awaitRefresh(Duration.ofSeconds(30))).isTrue();
         assertThat(tracker.ctag()).isEqualTo(ContentHash.ctagOf(directory.listing(FakeDirectory.BASE)));
         assertThat(changed).containsExactly("p7");
-    }
-
-    /** A source whose reads of single entries hang, once told to, until released. */
-    private static final class HangingSource implements TrackedSource {
-        private final FakeDirectory.Source source;
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        volatile boolean hang;
-
-        HangingSource(FakeDirectory.Source source) {
-            this.source = source;
-        }
-
-        @Override
-        public String baseDn() {
-            return source.baseDn();
-        }
-
-        @Override
-        public void scanTracked(CardSink<TrackedCard> sink) throws IOException {
-            source.scanTracked(sink);
-        }
-
-        @Override
-        public Optional<TrackedCard> readAt(String dn) {
-            if (hang) {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return source.readAt(dn);
-        }
-
-        @Override
-        public void readBelow(String dn, CardSink<TrackedCard> sink) throws IOException {
-            source.readBelow(dn, sink);
-        }
-
-        @Override
-        public Map<String, TrackedCard> findTracked(Collection<String> names) {
-            return source.findTracked(names);
-        }
-
-        @Override
-        public void forget(Collection<String> dns) {
-            source.forget(dns);
-        }
     }
 
     @Test
@@ -328,10 +278,13 @@ class ChangeTrackerTest {
         assertThat(listed(tracker)).hasSize(5);
     }
 
-    /** A source that fails (directory down) when told to, in every read. */
+    /** A source that fails (directory down) when told to, in every read, or hangs in reads of single entries. */
     private static final class FailingSource implements TrackedSource {
         private final FakeDirectory.Source source;
-        boolean fail;
+        volatile boolean fail;
+        /** While set and not counted down, reads of single entries wait for it, as on a hung directory. */
+        volatile CountDownLatch hang;
+        final CountDownLatch entered = new CountDownLatch(1);
 
         FailingSource(FakeDirectory.Source source) {
             this.source = source;
@@ -357,6 +310,15 @@ class ChangeTrackerTest {
         @Override
         public Optional<TrackedCard> readAt(String dn) {
             check();
+            CountDownLatch hanging = hang;
+            if (hanging != null) {
+                entered.countDown();
+                try {
+                    hanging.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return source.readAt(dn);
         }
 

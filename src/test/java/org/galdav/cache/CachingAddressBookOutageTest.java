@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.galdav.core.Card;
-import org.galdav.core.CardFormat;
-import org.galdav.core.CardProperty;
 import org.galdav.core.CardSink;
-import org.galdav.core.CardSummary;
-import org.galdav.core.PropertySelection;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.query.CardFilter;
@@ -45,28 +40,6 @@ class CachingAddressBookOutageTest {
     private final FakeTime time = new FakeTime();
     private final Directory directory = new Directory();
     private final CachingAddressBook cached = new CachingAddressBook(directory, SETTINGS, time);
-
-    private record TestCard(String name, String etag) implements Card {
-        public CardSummary summary() {
-            return new CardSummary(name, "\"" + etag + "\"", 10, Optional.empty());
-        }
-
-        public String uid() {
-            return name;
-        }
-
-        public String formattedName() {
-            return name;
-        }
-
-        public List<CardProperty> properties() {
-            return List.of();
-        }
-
-        public byte[] render(CardFormat format, PropertySelection selection) {
-            return new byte[0];
-        }
-    }
 
     /** A directory whose cards the test sets, which can be down, or hang in its listings; counts the asks. */
     private static final class Directory extends StubBook {

@@ -82,15 +82,17 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void aProbeThatHangsIsAnsweredFalseWithinTheTimeoutAndOpensTheBreakerWhenItFails() throws Exception {
+    void aProbeThatHangsIsAnsweredFalseWithinTheTimeoutAndOpensTheBreaker() throws Exception {
         ScriptedTarget target = new ScriptedTarget();
         target.hang = new CountDownLatch(1);
         target.failuresLeft = 1;
         try (DirectoryProbe probe = new DirectoryProbe(target, breaker, Duration.ofMinutes(10), Duration.ofMillis(50))) {
             probe.start();
             assertThat(probe.healthy()).as("no answer within the probe timeout").isFalse();
+            assertThat(breaker.isOpen()).as("no answer is a failure at once").isTrue();
             target.hang.countDown(); // the hung probe ends with a failure, as a timeout would
-            assertThat(waitUntil(breaker::isOpen)).isTrue();
+            assertThat(waitUntil(() -> target.failuresLeft == 0)).isTrue();
+            assertThat(breaker.isOpen()).isTrue();
         }
     }
 
