@@ -185,11 +185,13 @@ public final class ChangeTracker extends ForwardingAddressBook {
                     state = new State(state.snapshot(), true, feed.nextDue(time.nanoTime(), indexCurrent));
                 }
             } catch (IOException | RuntimeException e) {
-                Snapshot held = state.snapshot();
-                // With a listing to serve, the directory is asked again one poll interval later; without, at once.
-                state = new State(held, true, held == null ? now : now + pollNanos);
+                State held = state;
+                // With something to answer with (a listing, or the served book), the directory is asked again one
+                // poll interval later; without, by the next request.
+                boolean nothing = held.snapshot() == null && held.tracked();
+                state = new State(held.snapshot(), held.tracked(), nothing ? now : now + pollNanos);
                 LOG.warn("address book {}: the directory could not be asked what changed ({}); {}", info().id(),
-                        e.getMessage(), held == null ? "no listing to serve" : "serving the last listing");
+                        e.getMessage(), nothing ? "no listing to serve" : "serving the last state");
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
         }
@@ -259,6 +261,7 @@ public final class ChangeTracker extends ForwardingAddressBook {
     }
 
     private void publish() {
-        state = new State(new Snapshot(List.copyOf(index.summaries()), ContentHash.ctagOf(index.etags())), true, 0);
+        state = new State(new Snapshot(List.copyOf(index.summaries()), ContentHash.ctagOf(index.etags())), true,
+                feed.nextDue(time.nanoTime(), indexCurrent));
     }
 }

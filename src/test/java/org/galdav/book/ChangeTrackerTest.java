@@ -278,6 +278,24 @@ class ChangeTrackerTest {
         assertThat(listed(tracker)).hasSize(5);
     }
 
+    @Test
+    void aRestThatEndsWhileTheDirectoryIsDownLeavesTheServedBookAnswering() throws IOException {
+        FailingSource failing = new FailingSource(people(5));
+        ChangeTracker tracker = tracker(Optional.of(feed), failing);
+        tracker.ctag();
+        feed.answers.add(null);
+        feed.startFails = true;
+        clock.set(20 * SECOND);
+        assertThat(tracker.ctag()).isEqualTo("served-ctag");
+        feed.startFails = false;
+        failing.fail = true;
+        clock.set(20 * SECOND + FeedLifecycle.REST.toNanos());
+        assertThat(listed(tracker)).as("the listing after the rest failed").containsExactly("served.vcf");
+        failing.fail = false;
+        clock.set(35 * SECOND + FeedLifecycle.REST.toNanos());
+        assertThat(listed(tracker)).hasSize(5);
+    }
+
     /** A source that fails (directory down) when told to, in every read, or hangs in reads of single entries. */
     private static final class FailingSource implements TrackedSource {
         private final FakeDirectory.Source source;
