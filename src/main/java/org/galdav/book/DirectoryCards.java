@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.galdav.core.CardSink;
+import org.galdav.core.DeadlineExceededException;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
 import org.galdav.directory.Directory;
@@ -171,8 +172,8 @@ final class DirectoryCards implements TrackedSource {
             return mapper.map(entry, recording).map(m -> new TrackedCard(
                     RenderedCard.of(m, mapper.mapping().fingerprint()),
                     DistinguishedNames.normalized(entry.getDN()), dependsOn));
-        } catch (SourceUnavailableException e) {
-            throw e; // the directory failed (resolving members): not a property of this entry
+        } catch (SourceUnavailableException | DeadlineExceededException e) {
+            throw e; // the directory failed or the request's time ran out (resolving members): not this entry's fault
         } catch (RuntimeException e) {
             LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
             return Optional.empty();

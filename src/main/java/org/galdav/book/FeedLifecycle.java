@@ -19,6 +19,8 @@ final class FeedLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(FeedLifecycle.class);
     /** How long a feed that failed to start is left alone before it is tried again. */
     static final Duration REST = Duration.ofMinutes(10);
+    /** {@link #nextDue}: no work ever again. */
+    static final long NEVER = Long.MAX_VALUE;
 
     /** What the tracker is to do now. */
     enum Step {
@@ -76,6 +78,26 @@ final class FeedLifecycle {
             return restart(now) ? Step.LIST : Step.UNTRACKED;
         }
         return now - lastPoll >= pollNanos ? Step.POLL : Step.CURRENT;
+    }
+
+    /**
+     * When {@link #next} will have work for the tracker again (nanoseconds of its clock), {@link #NEVER} when
+     * it never will (no feed, for good): now before the feed is opened or while the listing is not current and
+     * the feed does not rest, at the end of a rest, one poll interval after the last poll or listing.
+     *
+     * @param listed as for {@link #next}
+     */
+    long nextDue(long now, boolean listed) {
+        if (none) {
+            return NEVER;
+        }
+        if (feed == null) {
+            return now;
+        }
+        if (!listed) {
+            return resting ? restingUntil : now;
+        }
+        return lastPoll + pollNanos;
     }
 
     /**

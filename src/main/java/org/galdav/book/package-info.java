@@ -9,8 +9,10 @@
  * SLF4J. Never HTTP or XML.
  *
  * <p>Threads: {@code LdapAddressBook} is thread-safe (each search has its own connection; the member cache is
- * Caffeine's). {@code ChangeTracker} serializes polls and listings under one lock and publishes an immutable
- * snapshot; {@code CardIndex}, {@code ChangeApplier} and {@code FeedLifecycle} are not thread-safe and are used
+ * Caffeine's). {@code ChangeTracker} runs polls and listings one at a time on a background thread
+ * ({@code BackgroundRefresh}) under its lock and publishes an immutable state that requests read without
+ * locking, so no request waits on a poll another started, and a poll that fails leaves the last listing
+ * answering; {@code CardIndex}, {@code ChangeApplier} and {@code FeedLifecycle} are not thread-safe and are used
  * only under that lock.
  */
 package org.galdav.book;

@@ -2,14 +2,13 @@ package org.galdav.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
@@ -18,13 +17,23 @@ import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
 import org.galdav.core.ForwardingAddressBook;
 import org.galdav.core.QueryOutcome;
+import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardQuery;
 
 /**
- * Caffeine in front of an address book: rendered cards by name (bounded by bytes) and the book's
- * listing with its ctag (bounded by card count). Everything expires after the TTL, which is how long
- * a directory change may take to show.
+ * Caffeine in front of an address book: rendered cards by name (bounded by bytes), query answers (bounded
+ * by bytes) and the book's listing with its ctag. Each is served from memory for the TTL after it was read
+ * (and, for listings, ctags and answers, while no change was reported since), which is how long a
+ * directory change may take to show.
+ *
+ * <p>Past that, what memory holds is kept, not dropped (RFC 5861's stale-if-error): the directory is asked
+ * again, and only when it cannot answer ({@link SourceUnavailableException}: down, hung, the breaker open)
+ * is the last card, answer, listing or ctag served instead; a card the directory says is gone is dropped.
+ * While one request lists the book again, the others answer from the last listing. So during an outage
+ * clients see the state of its start, never an error for what memory can answer.
+ *
+ * <p>Thread-safe: a generation counter keeps a read that overlapped a change from caching the old content.
  */
 public final class CachingAddressBook extends ForwardingAddressBook {
     private record Listing(List<CardSummary> cards, String ctag) {
@@ -41,12 +50,18 @@ public final class CachingAddressBook extends ForwardingAddressBook {
         }
     }
 
+    /** A value with when it was read and the {@link #generation} it was read in. */
+    private record Stamped<V>(V value, long readAt, long generation) {
+    }
+
     private final CacheSettings settings;
-    private final Cache<String, Card> cards;
-    private final Cache<String, Listing> listing;
-    private final Cache<CardQuery, Answer> answers;
-    /** Kept apart from the listing, so books too large to keep listed still answer getctag from memory. */
-    private final Cache<String, String> ctags;
+    private final TimeSource time;
+    private final Cache<String, Stamped<Card>> cards;
+    private final Cache<CardQuery, Stamped<Answer>> answers;
+    /** The last listing; its cards are null when the book is too large to keep listed (the ctag still is). */
+    private volatile Stamped<Listing> listing;
+    /** Set while one request lists the book again with a listing to fall back on. */
+    private final AtomicBoolean relisting = new AtomicBoolean();
     /**
      * Counts {@link #forget} calls: what a read loaded is kept only if nothing was forgotten while it ran,
      * so a read that began before a change cannot put the old version back.
@@ -56,46 +71,64 @@ public final class CachingAddressBook extends ForwardingAddressBook {
     public CachingAddressBook(AddressBook delegate, CacheSettings settings, TimeSource time) {
         super(delegate);
         this.settings = settings;
-        Ticker ticker = time::nanoTime;
+        this.time = time;
+        // No expiry: entries past the TTL are kept for stale-if-error until the byte bounds push them out.
         this.cards = Caffeine.newBuilder()
-                .ticker(ticker)
-                .expireAfterWrite(settings.ttl())
+                .ticker(time::nanoTime)
                 .maximumWeight(settings.maxCardBytes())
-                .weigher((String name, Card card) -> (int) Math.min(Integer.MAX_VALUE, card.weight()))
+                .weigher((String name, Stamped<Card> card) -> (int) Math.min(Integer.MAX_VALUE, card.value().weight()))
                 .build();
-        this.listing = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.ttl()).maximumSize(1).build();
-        this.ctags = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.ttl()).maximumSize(1).build();
         this.answers = Caffeine.newBuilder()
-                .ticker(ticker)
-                .expireAfterWrite(settings.ttl())
+                .ticker(time::nanoTime)
                 .maximumWeight(Math.max(1, settings.maxCardBytes() / 4))
-                .weigher((CardQuery query, Answer answer) -> answer.weight())
+                .weigher((CardQuery query, Stamped<Answer> answer) -> answer.value().weight())
                 .build();
     }
 
     @Override
     public String ctag() {
-        String cached = ctags.getIfPresent("");
-        if (cached != null) {
-            return cached;
+        Stamped<Listing> held = listing;
+        if (held != null && (current(held) || !relisting.compareAndSet(false, true))) {
+            return held.value().ctag(); // fresh, or another request is listing the book again
         }
         try {
             return refresh(card -> { }).ctag();
+        } catch (SourceUnavailableException e) {
+            if (held == null) {
+                throw e;
+            }
+            return held.value().ctag();
         } catch (IOException e) {
             throw new IllegalStateException("a listing into nowhere cannot fail", e);
+        } finally {
+            if (held != null) {
+                relisting.set(false);
+            }
         }
     }
 
     @Override
     public void list(CardSink<CardSummary> sink) throws IOException {
-        Listing cached = listing.getIfPresent("");
-        if (cached != null) {
-            for (CardSummary card : cached.cards()) {
-                sink.accept(card);
-            }
+        Stamped<Listing> held = listing;
+        if (held == null || held.value().cards() == null) {
+            refresh(sink); // nothing to fall back on: streamed as it is read
             return;
         }
-        refresh(sink);
+        List<CardSummary> answer = held.value().cards();
+        if (!current(held) && relisting.compareAndSet(false, true)) {
+            try {
+                List<CardSummary> read = new ArrayList<>();
+                refresh(read::add);
+                answer = read;
+            } catch (SourceUnavailableException e) {
+                // The last listing answers; the failure is the directory's, logged where it was noticed.
+            } finally {
+                relisting.set(false);
+            }
+        }
+        for (CardSummary card : answer) {
+            sink.accept(card);
+        }
     }
 
     @Override
@@ -107,23 +140,14 @@ public final class CachingAddressBook extends ForwardingAddressBook {
         });
     }
 
-    private void keep(long started, Card card) {
-        if (generation.get() == started) {
-            cards.put(card.name(), card);
-            if (generation.get() != started) {
-                cards.invalidate(card.name()); // a forget() slipped in between
-            }
-        }
-    }
-
     /** Keeps a card another reader fetched (a change tracker's listing), so the next multiget needs no search. */
     public void remember(Card card) {
-        cards.put(card.name(), card);
+        cards.put(card.name(), stamp(card, generation.get()));
     }
 
     /**
-     * These cards changed or were removed: drop them, the listing and ctag, and every query answer
-     * (any of them may have included the old versions).
+     * These cards changed or were removed: drop them; the listing, ctag and every query answer (any of them
+     * may have included the old versions) are no longer served but while the directory cannot answer.
      */
     public void forget(Collection<String> names) {
         if (names.isEmpty()) {
@@ -131,12 +155,94 @@ public final class CachingAddressBook extends ForwardingAddressBook {
         }
         generation.incrementAndGet();
         cards.invalidateAll(names);
-        listing.invalidateAll();
-        ctags.invalidateAll();
-        answers.invalidateAll();
     }
 
-    /** Lists from the directory, streaming to the sink while keeping the listing if it is small enough. */
+    @Override
+    public Map<String, Card> find(Collection<String> names) {
+        Map<String, Card> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        Map<String, Card> stale = new LinkedHashMap<>();
+        for (String name : names) {
+            Stamped<Card> card = cards.getIfPresent(name);
+            if (card != null && young(card)) {
+                found.put(name, card.value());
+            } else {
+                missing.add(name);
+                if (card != null) {
+                    stale.put(name, card.value());
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        long started = generation.get();
+        Map<String, Card> loaded;
+        try {
+            loaded = delegate().find(missing);
+        } catch (SourceUnavailableException e) {
+            if (stale.size() < missing.size()) {
+                throw e; // a card never read cannot be answered from memory
+            }
+            found.putAll(stale);
+            return found;
+        }
+        loaded.values().forEach(card -> keep(started, card));
+        missing.stream().filter(name -> !loaded.containsKey(name)).forEach(cards::invalidate); // gone for good
+        found.putAll(loaded);
+        return found;
+    }
+
+    /**
+     * Answers repeated queries (autocomplete sends the same prefix from many phones) from memory; the
+     * query record itself is the key, so equal filters share an answer. A query asked again after its TTL is
+     * read whole before it is streamed, so that the last answer can stand in when the directory fails.
+     */
+    @Override
+    public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
+        Stamped<Answer> held = answers.getIfPresent(query);
+        if (held != null && current(held)) {
+            return stream(held.value(), sink);
+        }
+        long started = generation.get();
+        List<Card> collected = new ArrayList<>();
+        QueryOutcome outcome;
+        if (held == null) {
+            outcome = delegate().query(query, card -> {
+                keep(started, card);
+                collected.add(card);
+                sink.accept(card);
+            });
+        } else {
+            try {
+                outcome = delegate().query(query, card -> {
+                    keep(started, card);
+                    collected.add(card);
+                });
+            } catch (SourceUnavailableException e) {
+                return stream(held.value(), sink);
+            }
+            for (Card card : collected) {
+                sink.accept(card);
+            }
+        }
+        if (generation.get() == started) {
+            answers.put(query, stamp(new Answer(List.copyOf(collected), outcome.truncated()), started));
+            if (generation.get() != started) {
+                answers.invalidate(query);
+            }
+        }
+        return outcome;
+    }
+
+    private static QueryOutcome stream(Answer answer, CardSink<Card> sink) throws IOException {
+        for (Card card : answer.cards()) {
+            sink.accept(card);
+        }
+        return new QueryOutcome(answer.cards().size(), answer.truncated());
+    }
+
+    /** Lists from the directory, streaming to the sink while keeping the listing (its cards if few enough). */
     private Listing refresh(CardSink<CardSummary> sink) throws IOException {
         long started = generation.get();
         ListingCollector collected = new ListingCollector(settings.maxListingCards());
@@ -145,94 +251,33 @@ public final class CachingAddressBook extends ForwardingAddressBook {
             collected.add(card.summary());
             sink.accept(card.summary());
         });
-        Listing result = new Listing(collected.kept(), ContentHash.ctagOf(collected.etags));
+        Listing result = new Listing(collected.kept(), ContentHash.ctagOf(collected.etags()));
         if (generation.get() == started) {
-            ctags.put("", result.ctag());
-            if (!collected.tooLarge) {
-                listing.put("", result);
-            }
-            if (generation.get() != started) {
-                ctags.invalidateAll();
-                listing.invalidateAll();
-            }
+            listing = stamp(result, started);
         }
         return result;
     }
 
-    /** A listing as it streams by: every ETag for the ctag, the summaries only while the book is small enough. */
-    private static final class ListingCollector {
-        private final int maxCards;
-        private final Map<String, String> etags = new HashMap<>();
-        private final List<CardSummary> summaries = new ArrayList<>();
-        private boolean tooLarge;
-
-        ListingCollector(int maxCards) {
-            this.maxCards = maxCards;
-        }
-
-        void add(CardSummary card) {
-            etags.put(card.name(), card.etag());
-            if (!tooLarge) {
-                summaries.add(card);
-                if (summaries.size() > maxCards) {
-                    tooLarge = true;
-                    summaries.clear();
-                }
-            }
-        }
-
-        List<CardSummary> kept() {
-            return List.copyOf(summaries);
-        }
-    }
-
-    @Override
-    public Map<String, Card> find(Collection<String> names) {
-        Map<String, Card> found = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String name : names) {
-            Card card = cards.getIfPresent(name);
-            if (card != null) {
-                found.put(name, card);
-            } else {
-                missing.add(name);
-            }
-        }
-        if (!missing.isEmpty()) {
-            long started = generation.get();
-            Map<String, Card> loaded = delegate().find(missing);
-            loaded.values().forEach(card -> keep(started, card));
-            found.putAll(loaded);
-        }
-        return found;
-    }
-
-    /**
-     * Answers repeated queries (autocomplete sends the same prefix from many phones) from memory; the
-     * query record itself is the key, so equal filters share an answer.
-     */
-    @Override
-    public QueryOutcome query(CardQuery query, CardSink<Card> sink) throws IOException {
-        Answer cached = answers.getIfPresent(query);
-        if (cached != null) {
-            for (Card card : cached.cards()) {
-                sink.accept(card);
-            }
-            return new QueryOutcome(cached.cards().size(), cached.truncated());
-        }
-        long started = generation.get();
-        List<Card> collected = new ArrayList<>();
-        QueryOutcome outcome = delegate().query(query, card -> {
-            keep(started, card);
-            collected.add(card);
-            sink.accept(card);
-        });
+    private void keep(long started, Card card) {
         if (generation.get() == started) {
-            answers.put(query, new Answer(List.copyOf(collected), outcome.truncated()));
+            cards.put(card.name(), stamp(card, started));
             if (generation.get() != started) {
-                answers.invalidate(query);
+                cards.invalidate(card.name()); // a forget() slipped in between
             }
         }
-        return outcome;
+    }
+
+    private <V> Stamped<V> stamp(V value, long readIn) {
+        return new Stamped<>(value, time.nanoTime(), readIn);
+    }
+
+    /** Read within the TTL. */
+    private boolean young(Stamped<?> stamped) {
+        return time.nanoTime() - stamped.readAt() < settings.ttl().toNanos();
+    }
+
+    /** Read within the TTL, and nothing was reported changed since. */
+    private boolean current(Stamped<?> stamped) {
+        return young(stamped) && stamped.generation() == generation.get();
     }
 }

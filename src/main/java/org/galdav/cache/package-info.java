@@ -1,7 +1,8 @@
 /**
  * Caffeine in front of the card source and the authenticator: rendered cards bounded by bytes, listings,
- * ctags and query answers that expire after {@code cache.ttl}, and successful logins (only a salted hash of
- * the password) for {@code cache.auth-ttl}. A change tracker tells the cache what changed.
+ * ctags and query answers served for {@code cache.ttl} and then kept for when the directory cannot answer
+ * (stale-if-error, RFC 5861), and successful logins (only a salted hash of the password) for
+ * {@code cache.auth-ttl}. A change tracker tells the cache what changed.
  *
  * <p>May use: {@code core}, Caffeine, SLF4J.
  *

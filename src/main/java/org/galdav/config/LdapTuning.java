@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.galdav.directory.LdapSettings;
+import org.galdav.directory.LdapTimeouts;
 
 /**
  * The {@code ldap.*} settings that do not depend on which directory is reached: the pool, paging and
@@ -17,13 +18,15 @@ import org.galdav.directory.LdapSettings;
  * @param connectTimeout   to open a connection
  * @param operationTimeout for any one LDAP operation
  * @param maxConnectionAge connections are replaced after this
+ * @param timeouts         waits while a client waits, and probing a directory that failed
  */
 public record LdapTuning(int poolSize, int pageSize, Duration connectTimeout, Duration operationTimeout,
-                         Duration maxConnectionAge) {
+                         Duration maxConnectionAge, LdapTimeouts timeouts) {
     public LdapTuning {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(operationTimeout, "operationTimeout");
         Objects.requireNonNull(maxConnectionAge, "maxConnectionAge");
+        Objects.requireNonNull(timeouts, "timeouts");
         if (poolSize < 1 || pageSize < 1) {
             // Worded as LdapSettings words it: the demo directory's settings fail at load as a directory's do.
             throw new IllegalArgumentException("pool size and page size must be positive");
@@ -34,6 +37,6 @@ public record LdapTuning(int poolSize, int pageSize, Duration connectTimeout, Du
     LdapSettings connection(List<String> urls, String bindDn, String bindPassword, boolean startTls,
                             Optional<Path> trustStore, Optional<String> trustStorePassword) {
         return new LdapSettings(urls, bindDn, bindPassword, startTls, trustStore, trustStorePassword, poolSize,
-                pageSize, connectTimeout, operationTimeout, maxConnectionAge);
+                pageSize, connectTimeout, operationTimeout, maxConnectionAge, timeouts);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.galdav.cache.CacheSettings;
 import org.galdav.directory.ChangeFeeds;
+import org.galdav.directory.LdapTimeouts;
 import org.galdav.directory.LoginFilter;
 import org.galdav.http.HttpSettings;
 
@@ -75,7 +76,8 @@ final class SettingsReader {
         boolean startTls = c.getBoolean("ldap.start-tls");
         LdapTuning tuning = new LdapTuning(c.getInt("ldap.pool-size"), c.getInt("ldap.page-size"),
                 duration(c, "ldap.connect-timeout"), duration(c, "ldap.operation-timeout"),
-                duration(c, "ldap.max-connection-age"));
+                duration(c, "ldap.max-connection-age"), new LdapTimeouts(duration(c, "ldap.request-timeout"),
+                duration(c, "ldap.probe-interval"), duration(c, "ldap.probe-timeout")));
         DemoSettings demo = new DemoSettings(c.getInt("demo.people"), c.getLong("demo.seed"));
         if (urls.isEmpty()) {
             return new DirectorySettings.Demo(demo, tuning);

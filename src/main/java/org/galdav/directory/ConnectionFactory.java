@@ -1,14 +1,18 @@
 package org.galdav.directory;
 
 import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
@@ -19,9 +23,44 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
-/** Builds the server set (fail-over over the configured URLs) and TLS from {@link LdapSettings}. */
+/** Builds the pool, the server set (fail-over over the configured URLs) and TLS from {@link LdapSettings}. */
 final class ConnectionFactory {
     private ConnectionFactory() {
+    }
+
+    /**
+     * The pool, bound as the service account. Its connections wait {@code ldap.request-timeout} by default:
+     * binds of new connections and whatever is sent without an {@link OperationBudget} of its own.
+     */
+    static LDAPConnectionPool pool(LdapSettings settings) throws LDAPException {
+        long requestTimeout = settings.timeouts().requestTimeout().toMillis();
+        LDAPConnectionOptions options = options(settings.connectTimeout().toMillis(), requestTimeout);
+        options.setUseKeepAlive(true);
+        LDAPConnectionPool pool = new LDAPConnectionPool(serverSet(settings, options), serviceBind(settings), 1,
+                settings.poolSize(), 1, postConnect(settings), false);
+        pool.setConnectionPoolName("galdav");
+        pool.setMaxConnectionAgeMillis(settings.maxConnectionAge().toMillis());
+        pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        // Checks a connection by reading the root DSE before handing it out after a failure.
+        pool.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck("", requestTimeout, false, false, false, true,
+                true));
+        pool.setHealthCheckIntervalMillis(30_000L);
+        return pool;
+    }
+
+    /** Host names verified; results read by the calling thread, so a failing handler fails the caller. */
+    static LDAPConnectionOptions options(long connectTimeoutMillis, long responseTimeoutMillis) {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis));
+        options.setResponseTimeoutMillis(responseTimeoutMillis);
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        options.setUseSynchronousMode(true);
+        return options;
+    }
+
+    /** The service account's bind, or null for anonymous searches. */
+    static SimpleBindRequest serviceBind(LdapSettings settings) {
+        return settings.bindDn().isEmpty() ? null : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
     }
 
     static ServerSet serverSet(LdapSettings settings, LDAPConnectionOptions options) throws LDAPException {

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.schema.Schema;
+import java.time.Duration;
 import java.util.Optional;
 import org.galdav.core.CredentialsRejectedException;
 import org.galdav.core.SourceUnavailableException;
@@ -19,48 +20,59 @@ import org.galdav.core.TimeSource;
  *
  * <p>Thread-safe: every operation uses a pooled connection of its own.
  *
- * <p>Failures, alike for every method: {@link SourceUnavailableException} means the directory is down
- * or failed (503); {@link CredentialsRejectedException} means a user's view was refused the user's
- * password (401); a search cut short by the server is an outcome that is not
- * {@link SearchOutcome#complete()}; what "not found" means is said per read.
+ * <p>Failures, alike for every method: {@link SourceUnavailableException} means the directory is down,
+ * failed, did not answer within its time, or failed just before and is not being asked (503);
+ * {@link org.galdav.core.DeadlineExceededException} means the current request's time ran out;
+ * {@link CredentialsRejectedException} means a user's view was refused the user's password (401); a
+ * search cut short by the server is an outcome that is not {@link SearchOutcome#complete()}; what "not
+ * found" means is said per read.
  */
 public final class Directory implements AutoCloseable {
     private final Connections connections;
-    private final int pageSize;
-    private final int timeLimitSeconds;
+    /** Present in the directory that owns the pool; a user's view shares the owner's. */
+    private final Optional<DirectoryProbe> ownProbe;
+    private final DirectoryProbe probe;
+    private final LdapSettings settings;
     private final SearchTimer timer;
     private final PagedSearch paging;
     private final EntryReads reads;
 
-    private Directory(Connections connections, int pageSize, int timeLimitSeconds, SearchTimer timer) {
+    private Directory(Connections connections, Optional<DirectoryProbe> ownProbe, DirectoryProbe probe,
+                      LdapSettings settings, SearchTimer timer) {
         this.connections = connections;
-        this.pageSize = pageSize;
-        this.timeLimitSeconds = timeLimitSeconds;
+        this.ownProbe = ownProbe;
+        this.probe = probe;
+        this.settings = settings;
         this.timer = timer;
-        this.paging = new PagedSearch(connections, timer, pageSize, timeLimitSeconds);
-        this.reads = new EntryReads(connections, paging, timer, timeLimitSeconds);
+        this.paging = new PagedSearch(connections, timer, settings.pageSize());
+        this.reads = new EntryReads(connections, paging, timer);
     }
 
     /**
-     * Creates the pool. A directory that is down at start is not fatal: the pool connects lazily and
-     * requests answer 503 until it is back.
+     * Creates the pool and starts the probe's thread. A directory that is down at start is not fatal: the
+     * pool connects lazily and requests answer 503 until it is back.
      *
      * @param observer told about every search (metrics; tests check selectivity with it)
-     * @param time     times the searches for the observer
+     * @param time     times the searches for the observer, and the breaker's state for its messages
      * @throws LDAPException when the settings cannot make a pool (bad URL, TLS set-up)
      */
     public static Directory connect(LdapSettings settings, SearchObserver observer, TimeSource time)
             throws LDAPException {
-        return new Directory(Connections.open(settings), settings.pageSize(),
-                (int) Math.max(1, settings.operationTimeout().toSeconds()), new SearchTimer(observer, time));
+        CircuitBreaker breaker = new CircuitBreaker(time);
+        DirectoryProbe probe = new DirectoryProbe(ProbeConnection.of(settings), breaker,
+                settings.timeouts().probeInterval(), settings.timeouts().probeTimeout());
+        Directory directory = new Directory(Connections.open(settings, breaker), Optional.of(probe), probe, settings,
+                new SearchTimer(observer, time));
+        probe.start();
+        return directory;
     }
 
     /**
      * A view that searches with the user's own bind, so that the directory's access controls apply to
-     * what they see. It shares the pool; closing it does nothing.
+     * what they see. It shares the pool and the probe; closing it does nothing.
      */
     public Directory boundAs(String userDn, String password) {
-        return new Directory(connections.boundAs(userDn, password), pageSize, timeLimitSeconds, timer);
+        return new Directory(connections.boundAs(userDn, password), Optional.empty(), probe, settings, timer);
     }
 
     /**
@@ -69,7 +81,7 @@ public final class Directory implements AutoCloseable {
      * is buffered.
      */
     public SearchOutcome search(String baseDn, Filter filter, String[] attributes, EntryHandler handler) {
-        return subtree(baseDn, filter, attributes, pageSize, handler);
+        return subtree(baseDn, filter, attributes, settings.pageSize(), handler);
     }
 
     /** Like {@link #search(String, Filter, String[], EntryHandler)} with smaller pages, for searches that stop early. */
@@ -120,14 +132,31 @@ public final class Directory implements AutoCloseable {
         return connections.schema();
     }
 
-    /** Whether the directory answers now (for the health endpoint); never throws. */
+    /** Whether the directory answers now through the pool, within the request timeout ({@code galdav check}). */
     public boolean isReachable() {
         return connections.isReachable();
     }
 
-    /** Closes the pool; a user's view leaves it open. */
+    /**
+     * For {@code GET /health}: whether the directory answers a probe within the probe timeout; false at
+     * once while requests are being refused after a failure. Never throws, never waits longer.
+     */
+    public boolean answersProbe() {
+        return probe.healthy();
+    }
+
+    /**
+     * The longest wait for one answer while a client waits ({@code ldap.request-timeout}): how long a
+     * request may sensibly wait for directory work before answering from what it holds.
+     */
+    public Duration requestTimeout() {
+        return settings.timeouts().requestTimeout();
+    }
+
+    /** Stops the probe and closes the pool; a user's view leaves both to the owner. */
     @Override
     public void close() {
+        ownProbe.ifPresent(DirectoryProbe::close);
         connections.close();
     }
 
@@ -147,7 +176,7 @@ public final class Directory implements AutoCloseable {
     }
 
     private int pageSize(int wanted) {
-        return Math.max(1, Math.min(wanted, pageSize));
+        return Math.max(1, Math.min(wanted, settings.pageSize()));
     }
 
     /**

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: immutable; each read has a connection of its own.
  *
- * <p>Failures: both reads throw {@link SourceUnavailableException} when the directory cannot be reached;
- * what else means "not found" is in each method.
+ * <p>Failures: both reads throw {@link SourceUnavailableException} when the directory cannot be reached
+ * or does not answer in time, and {@link org.galdav.core.DeadlineExceededException} when the request's time
+ * is up (each read has the {@link OperationBudget} of the moment it is sent); what else means "not found"
+ * is in each method.
  */
 final class EntryReads {
     private static final Logger LOG = LoggerFactory.getLogger(EntryReads.class);
@@ -41,13 +43,11 @@ final class EntryReads {
     private final Connections connections;
     private final PagedSearch paging;
     private final SearchTimer timer;
-    private final int timeLimitSeconds;
 
-    EntryReads(Connections connections, PagedSearch paging, SearchTimer timer, int timeLimitSeconds) {
+    EntryReads(Connections connections, PagedSearch paging, SearchTimer timer) {
         this.connections = connections;
         this.paging = paging;
         this.timer = timer;
-        this.timeLimitSeconds = timeLimitSeconds;
     }
 
     /**
@@ -83,10 +83,12 @@ final class EntryReads {
         long started = timer.start();
         SearchResultEntry entry;
         try {
-            entry = connections.withConnection("read", connection -> {
+            // A read hands nothing over before its answer: it may start over on a new connection.
+            entry = connections.withConnection("read", () -> true, connection -> {
+                OperationBudget budget = connections.budget();
                 try {
-                    return connection.searchForEntry(new SearchRequest(dn, SearchScope.BASE, DereferencePolicy.NEVER,
-                            1, timeLimitSeconds, false, filter, attributes));
+                    return connection.searchForEntry(budget.apply(new SearchRequest(dn, SearchScope.BASE,
+                            DereferencePolicy.NEVER, 1, budget.timeLimitSeconds(), false, filter, attributes)));
                 } catch (LDAPSearchException e) {
                     if (ABSENT.contains(e.getResultCode())) {
                         return null;

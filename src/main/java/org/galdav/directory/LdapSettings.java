@@ -17,13 +17,14 @@ import java.util.Optional;
  * @param poolSize      maximum pooled connections
  * @param pageSize      entries per page of the simple paged results control (RFC 2696)
  * @param connectTimeout time to establish a connection
- * @param operationTimeout time for any one LDAP operation, searches included
+ * @param operationTimeout time for any one LDAP operation outside a request (background listings and polls)
  * @param maxConnectionAge connections are replaced after this, so fail-over and DNS changes take effect
+ * @param timeouts       waits while a client waits, and the probing of a directory that failed
  */
 public record LdapSettings(List<String> urls, String bindDn, String bindPassword, boolean startTls,
                            Optional<Path> trustStore, Optional<String> trustStorePassword,
                            int poolSize, int pageSize, Duration connectTimeout, Duration operationTimeout,
-                           Duration maxConnectionAge) {
+                           Duration maxConnectionAge, LdapTimeouts timeouts) {
     public LdapSettings {
         urls = List.copyOf(urls);
         if (urls.isEmpty()) {
@@ -33,6 +34,7 @@ public record LdapSettings(List<String> urls, String bindDn, String bindPassword
         Objects.requireNonNull(bindPassword, "bindPassword");
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
+        Objects.requireNonNull(timeouts, "timeouts");
         if (poolSize < 1 || pageSize < 1) {
             throw new IllegalArgumentException("pool size and page size must be positive");
         }
@@ -42,6 +44,6 @@ public record LdapSettings(List<String> urls, String bindDn, String bindPassword
     @Override
     public String toString() {
         return "LdapSettings[urls=" + urls + ", bindDn=" + bindDn + ", startTls=" + startTls + ", poolSize=" + poolSize
-                + ", pageSize=" + pageSize + "]";
+                + ", pageSize=" + pageSize + ", timeouts=" + timeouts + "]";
     }
 }

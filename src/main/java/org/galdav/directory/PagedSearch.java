@@ -15,8 +15,12 @@ import com.unboundid.ldap.sdk.SearchResultListener;
 import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.galdav.core.Deadline;
+import org.galdav.core.DeadlineExceededException;
 import org.galdav.core.SourceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,15 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: immutable; each search has a listener of its own. A held connection is the caller's
  * to keep to one search at a time.
  *
+ * <p>Time: each page gets its {@link OperationBudget} (during a request: a short wait for each answer and the
+ * request's remaining time as the server's time limit), and the request's {@link Deadline} is checked
+ * before each page and at each entry: when it has passed, the search stops at once with
+ * {@link DeadlineExceededException} and its connection is closed, which abandons it on the server.
+ *
+ * <p>Fail-over: on a pooled connection, a search whose connection is lost starts over once on a new one
+ * (the next fail-over server), skipping the entries it already handed over, which it remembers by DN (up
+ * to {@link UuidRangeSplitter#MAX_REMEMBERED}; past that it is not tried again).
+ *
  * <p>Failures: an outage throws {@link SourceUnavailableException} (pooled connections; on a held
  * connection the caller's {@link Connections#withConnection} turns it into one); any other LDAP error
  * answer is thrown as the {@link LDAPException} for the caller to interpret; a limit is a {@link Run}
@@ -42,17 +55,12 @@ final class PagedSearch {
     private final Connections connections;
     private final SearchTimer timer;
     private final int pageSize;
-    private final int timeLimitSeconds;
 
-    /**
-     * @param pageSize         entries per page where the caller names none (the change feeds)
-     * @param timeLimitSeconds the time limit each page asks the server for
-     */
-    PagedSearch(Connections connections, SearchTimer timer, int pageSize, int timeLimitSeconds) {
+    /** @param pageSize entries per page where the caller names none (the change feeds) */
+    PagedSearch(Connections connections, SearchTimer timer, int pageSize) {
         this.connections = connections;
         this.timer = timer;
         this.pageSize = pageSize;
-        this.timeLimitSeconds = timeLimitSeconds;
     }
 
     /**
@@ -91,8 +99,9 @@ final class PagedSearch {
      */
     Run pooled(String baseDn, SearchScope scope, Filter filter, String[] attributes, int pageSize,
                EntryHandler handler) throws LDAPException {
-        Run run = connections.withConnection("search",
-                connection -> run(connection, baseDn, scope, filter, attributes, pageSize, List.of(), handler));
+        Listener listener = new Listener(handler, true);
+        Run run = connections.withConnection("search", listener::mayStartOver,
+                connection -> run(connection, baseDn, scope, filter, attributes, pageSize, List.of(), listener));
         // Thrown once the connection is back in the pool: the rest of the page was drained, it is usable.
         run.rethrowHandlerFailure();
         return run;
@@ -107,10 +116,10 @@ final class PagedSearch {
      */
     long everyEntry(LDAPConnection connection, String baseDn, Filter filter, String[] attributes,
                     List<Control> controls, Consumer<SearchResultEntry> each) throws LDAPException {
-        Run run = run(connection, baseDn, SearchScope.SUB, filter, attributes, pageSize, controls, entry -> {
+        Run run = run(connection, baseDn, SearchScope.SUB, filter, attributes, pageSize, controls, new Listener(entry -> {
             each.accept(entry);
             return true;
-        });
+        }, false));
         run.rethrowHandlerFailure();
         if (run.ending() != null) {
             throw new LDAPSearchException(run.ending());
@@ -123,16 +132,17 @@ final class PagedSearch {
      *
      * @throws LDAPException an error answer other than a limit or a missing base, or an outage
      */
-    Run run(LDAPConnection connection, String baseDn, SearchScope scope, Filter filter, String[] attributes,
-            int pageSize, List<Control> controls, EntryHandler handler) throws LDAPException {
+    private Run run(LDAPConnection connection, String baseDn, SearchScope scope, Filter filter, String[] attributes,
+                    int pageSize, List<Control> controls, Listener listener) throws LDAPException {
         long started = timer.start();
-        Listener listener = new Listener(handler);
+        listener.startOver();
         int pages = 0;
         SearchResult ending = null;
         ASN1OctetString cookie = null;
         do {
-            SearchRequest request = new SearchRequest(listener, baseDn, scope, DereferencePolicy.NEVER, 0,
-                    timeLimitSeconds, false, filter, attributes);
+            OperationBudget budget = connections.budget(); // checks the deadline between pages
+            SearchRequest request = budget.apply(new SearchRequest(listener, baseDn, scope, DereferencePolicy.NEVER, 0,
+                    budget.timeLimitSeconds(), false, filter, attributes));
             request.addControls(controls.toArray(new Control[0]));
             if (scope != SearchScope.BASE) {
                 // Not critical: a server without paging still answers, up to its own size limit.
@@ -160,30 +170,55 @@ final class PagedSearch {
         return new Run(listener.delivered, pages, listener.stopped, ending, listener.failure);
     }
 
-    /** Hands entries on until the handler says stop; keeps a failing handler's exception. */
+    /**
+     * Hands entries on until the handler says stop; keeps a failing handler's exception; stops the search at
+     * once when the request's deadline has passed; remembers what it handed over, if asked to, so that the
+     * search can start over on another connection without handing anything over twice.
+     */
     private static final class Listener implements SearchResultListener {
         private static final long serialVersionUID = 1L;
 
         private final EntryHandler handler;
-        // The connections read in synchronous mode: the calling thread runs the listener.
+        // The connections read in synchronous mode: the calling thread runs the listener, under its deadline.
+        private final transient Deadline deadline = Deadline.current();
+        /** DNs handed over, while they can all be remembered; null when the search is never tried again. */
+        private final Set<String> handedOver;
+        private boolean skipHandedOver;
         private long delivered;
         private boolean stopped;
         private RuntimeException failure;
 
-        Listener(EntryHandler handler) {
+        Listener(EntryHandler handler, boolean remember) {
             this.handler = handler;
+            this.handedOver = remember ? new HashSet<>() : null;
+        }
+
+        /** Before each try: a second one skips what the first handed over. */
+        void startOver() {
+            skipHandedOver = delivered > 0;
+        }
+
+        /** Whether the search can start over without the handler seeing an entry twice. */
+        boolean mayStartOver() {
+            return !stopped && handedOver != null && handedOver.size() == delivered;
         }
 
         @Override
         public void searchEntryReturned(SearchResultEntry entry) {
-            if (stopped) {
+            deadline.check(); // thrown through the SDK: the connection is closed, the server drops the rest
+            if (stopped || (skipHandedOver && handedOver.contains(entry.getDN()))) {
                 return;
             }
             delivered++;
+            if (handedOver != null && handedOver.size() < UuidRangeSplitter.MAX_REMEMBERED) {
+                handedOver.add(entry.getDN());
+            }
             try {
                 if (!handler.accept(entry)) {
                     stopped = true;
                 }
+            } catch (DeadlineExceededException e) {
+                throw e;
             } catch (RuntimeException e) {
                 // Kept for the caller; the rest of the page is drained so the connection stays usable.
                 failure = e;

@@ -179,7 +179,7 @@ final class SyncReplFeed implements ChangeFeed {
         try {
             result = connections.withConnection("content synchronization", connection -> {
                 try {
-                    return connection.search(request);
+                    return connection.search(connections.budget().apply(request));
                 } catch (LDAPSearchException e) {
                     if (!e.getResultCode().isConnectionUsable()) {
                         throw e; // an outage, not an answer: the request fails, tracking stays on

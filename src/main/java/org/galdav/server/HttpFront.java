@@ -48,14 +48,17 @@ final class HttpFront implements AutoCloseable {
                 + address.getPort() + "/");
     }
 
-    /** {@code GET /health}: 200 when the directory answers, 503 otherwise; off the IO thread (it blocks). */
+    /**
+     * {@code GET /health}: 200 when the directory answers a probe, 503 otherwise, within the probe timeout
+     * ({@code ldap.probe-timeout}) whatever the directory does; off the IO thread (it waits).
+     */
     private static HttpHandler health(Directory directory) {
         return exchange -> {
             if (exchange.isInIoThread()) {
                 exchange.dispatch(health(directory));
                 return;
             }
-            boolean up = directory.isReachable();
+            boolean up = directory.answersProbe();
             exchange.setStatusCode(up ? 200 : 503);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
             exchange.getResponseSender().send(up ? "ok\n" : "directory unreachable\n");

@@ -40,9 +40,10 @@ record PublishedBooks(List<ConfiguredBooks.Entry> entries, List<AddressBook> sha
                         (user, password) -> assembly.viewOf(user, password, settings.cache().perUser()))));
                 continue;
             }
+            // A request waits for a due poll as long as for any directory answer, then answers from memory.
             ChangeTracker tracked = new ChangeTracker(cached, assembly.ldap(),
-                    () -> assembly.changeFeed(settings.sync().changeTracking()), settings.sync().pollInterval(), time,
-                    new TrackerEvents(book.id(), cached, metrics));
+                    () -> assembly.changeFeed(settings.sync().changeTracking()), settings.sync().pollInterval(),
+                    assembly.directory().requestTimeout(), time, new TrackerEvents(book.id(), cached, metrics));
             AddressBook synced = new SyncingAddressBook(tracked, states, time);
             shared.add(synced);
             entries.add(new ConfiguredBooks.Entry(synced, book.allowedGroups(), Optional.empty()));

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
+import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
 
 /**
@@ -59,12 +60,28 @@ final class VersionHistory {
 
     /**
      * The current version: the one in memory while the book's ctag still names it; otherwise rebuilt from
-     * a listing (its hash, its stored state, one step of history).
+     * a listing (its hash, its stored state, one step of history). When the book cannot say (the directory
+     * is down and nothing below holds its listing), the last version answers: a client is told what it
+     * was told last, stale by at most the outage, rather than 503.
      *
      * @param ctag    the book's ctag now
      * @param listing the book's cards by name, read now
+     * @throws SourceUnavailableException when the book cannot say and no version is held yet
      */
     Version current(Supplier<String> ctag, Supplier<Map<String, CardSummary>> listing) {
+        try {
+            return currentOrRebuilt(ctag, listing);
+        } catch (SourceUnavailableException e) {
+            synchronized (lock) {
+                if (current == null) {
+                    throw e;
+                }
+                return current;
+            }
+        }
+    }
+
+    private Version currentOrRebuilt(Supplier<String> ctag, Supplier<Map<String, CardSummary>> listing) {
         Version known = upToDate(ctag.get());
         if (known != null) {
             return known;

@@ -2,7 +2,8 @@
  * RFC 6578 sync-collection for any book, by content: a {@code SyncToken} names the book's content
  * ({@link org.galdav.core.ContentHash}), a {@code VersionHistory} keeps the contents handed out (files in the
  * {@link org.galdav.sync.SnapshotStore} until the horizon, recent steps in memory), and a {@code ListingDiff} is
- * what changed since, truncated to the client's limit.
+ * what changed since, truncated to the client's limit. When the book cannot say what it holds now (the
+ * directory is down and nothing below holds its listing), the last version answers.
  *
  * <p>May use: {@code core}, SLF4J.
  *

@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
@@ -26,11 +31,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The tracker as coordinator: one listing, then polls at most once per interval applying only what
  * changed; a feed that loses its position, a bulk change or a failure half-way lead to one new listing;
- * without a feed the served book answers. Fake directory, fake feed, fake clock.
+ * without a feed the served book answers; a poll that fails or hangs leaves the last listing answering.
+ * Fake directory, fake feed, fake clock.
  */
 class ChangeTrackerTest {
     private static final String PEOPLE = "ou=people," + FakeDirectory.BASE;
     private static final long SECOND = 1_000_000_000L;
+    /** Long enough that the request that starts a poll always sees its outcome (a hang guard, not a timing). */
+    private static final Duration POLL_WAIT = Duration.ofSeconds(30);
 
     private final FakeDirectory directory = new FakeDirectory();
     private final FeedLifecycleTest.ScriptedFeed feed = new FeedLifecycleTest.ScriptedFeed();
@@ -60,7 +68,7 @@ class ChangeTrackerTest {
     }
 
     private ChangeTracker tracker(Optional<FeedLifecycleTest.ScriptedFeed> withFeed, TrackedSource source) {
-        return new ChangeTracker(served, source, () -> withFeed.map(f -> f), Duration.ofSeconds(15), time(),
+        return new ChangeTracker(served, source, () -> withFeed.map(f -> f), Duration.ofSeconds(15), POLL_WAIT, time(),
                 new ChangeTracker.Listener() {
                     @Override
                     public void loaded(Card card) {
@@ -160,21 +168,79 @@ class ChangeTrackerTest {
     }
 
     @Test
-    void aFailureHalfWayLeadsToANewListingThatStillFindsWhatChanged() throws IOException {
+    void aFailureHalfWayServesTheLastListingAndLeadsToANewListingThatStillFindsWhatChanged() throws IOException {
         FakeDirectory.Source source = people(20);
         FailingSource failing = new FailingSource(source);
         ChangeTracker tracker = tracker(Optional.of(feed), failing);
-        tracker.ctag();
+        String before = tracker.ctag();
         feed.answers.add(directory.modify("uid=p3," + PEOPLE, "person 3, changed"));
         failing.fail = true;
         clock.set(20 * SECOND);
-        assertThatThrownBy(tracker::ctag).isInstanceOf(SourceUnavailableException.class);
-        // The next request restarts the feed and lists again; the listing fails too, the index is kept.
-        assertThatThrownBy(tracker::ctag).isInstanceOf(SourceUnavailableException.class);
+        assertThat(tracker.ctag()).as("the last listing, while the directory fails").isEqualTo(before);
+        assertThat(listed(tracker)).hasSize(20);
+        clock.set(30 * SECOND);
+        assertThat(tracker.ctag()).isEqualTo(before);
+        assertThat(feed.starts).as("not asked again within a poll interval of the failure").isZero();
+        // A poll interval later the feed restarts and the book is listed; that fails too, the index is kept.
+        clock.set(35 * SECOND);
+        assertThat(tracker.ctag()).isEqualTo(before);
+        assertThat(feed.starts).isEqualTo(1);
         failing.fail = false;
-        assertThat(tracker.ctag()).isEqualTo(ContentHash.ctagOf(directory.listing(FakeDirectory.BASE)));
+        clock.set(50 * SECOND);
+        assertThat(tracker.ctag()).isEqualTo(ContentHash.ctagOf(directory.listing(FakeDirectory.BASE)))
+                .isNotEqualTo(before);
         assertThat(changed).containsExactly("p3");
         assertThat(feed.starts).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAnyListingAFailureIsTheRequestsAndTheNextRequestTriesAgain() throws IOException {
+        FailingSource failing = new FailingSource(people(3));
+        failing.fail = true;
+        ChangeTracker tracker = tracker(Optional.of(feed), failing);
+        assertThatThrownBy(tracker::ctag).isInstanceOf(SourceUnavailableException.class);
+        failing.fail = false;
+        assertThat(listed(tracker)).hasSize(3);
+    }
+
+    @Test
+    void whileAPollHangsRequestsAnswerFromTheLastListingAtOnce() throws Exception {
+        FakeDirectory.Source source = people(50);
+        FailingSource hanging = new FailingSource(source);
+        ChangeTracker tracker = new ChangeTracker(served, hanging, () -> Optional.of(feed), Duration.ofSeconds(15),
+                Duration.ofMillis(20), time(), new ChangeTracker.Listener() {
+                    @Override
+                    public void loaded(Card card) {
+                    }
+
+                    @Override
+                    public void changed(Collection<String> names) {
+                        changed.addAll(names);
+                    }
+                });
+        String before = tracker.ctag();
+        feed.answers.add(directory.modify("uid=p7," + PEOPLE, "person 7, moved desks"));
+        hanging.hang = new CountDownLatch(1);
+        clock.set(20 * SECOND);
+        // The request that starts the poll gives up on it after the poll wait; the others do not wait at all.
+        assertThat(tracker.ctag()).isEqualTo(before);
+        ExecutorService others = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(others.submit(() -> tracker.ctag() + listed(tracker).size()));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(before + 50); // a hang guard, not a timing
+            }
+        } finally {
+            others.shutdownNow();
+        }
+        assertThat(hanging.entered.await(30, TimeUnit.SECONDS)).as("the poll is under way, hanging").isTrue();
+        hanging.hang.countDown();
+        assertThat(tracker.awaitRefresh(Duration.ofSeconds(30))).isTrue();
+        assertThat(tracker.ctag()).isEqualTo(ContentHash.ctagOf(directory.listing(FakeDirectory.BASE)));
+        assertThat(changed).containsExactly("p7");
     }
 
     @Test
@@ -212,10 +278,31 @@ class ChangeTrackerTest {
         assertThat(listed(tracker)).hasSize(5);
     }
 
-    /** A source that fails (directory down) when told to, in every read. */
+    @Test
+    void aRestThatEndsWhileTheDirectoryIsDownLeavesTheServedBookAnswering() throws IOException {
+        FailingSource failing = new FailingSource(people(5));
+        ChangeTracker tracker = tracker(Optional.of(feed), failing);
+        tracker.ctag();
+        feed.answers.add(null);
+        feed.startFails = true;
+        clock.set(20 * SECOND);
+        assertThat(tracker.ctag()).isEqualTo("served-ctag");
+        feed.startFails = false;
+        failing.fail = true;
+        clock.set(20 * SECOND + FeedLifecycle.REST.toNanos());
+        assertThat(listed(tracker)).as("the listing after the rest failed").containsExactly("served.vcf");
+        failing.fail = false;
+        clock.set(35 * SECOND + FeedLifecycle.REST.toNanos());
+        assertThat(listed(tracker)).hasSize(5);
+    }
+
+    /** A source that fails (directory down) when told to, in every read, or hangs in reads of single entries. */
     private static final class FailingSource implements TrackedSource {
         private final FakeDirectory.Source source;
-        boolean fail;
+        volatile boolean fail;
+        /** While set and not counted down, reads of single entries wait for it, as on a hung directory. */
+        volatile CountDownLatch hang;
+        final CountDownLatch entered = new CountDownLatch(1);
 
         FailingSource(FakeDirectory.Source source) {
             this.source = source;
@@ -241,6 +328,15 @@ class ChangeTrackerTest {
         @Override
         public Optional<TrackedCard> readAt(String dn) {
             check();
+            CountDownLatch hanging = hang;
+            if (hanging != null) {
+                entered.countDown();
+                try {
+                    hanging.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return source.readAt(dn);
         }
 

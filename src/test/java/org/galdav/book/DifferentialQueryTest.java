@@ -59,7 +59,8 @@ class DifferentialQueryTest {
         server.startListening();
         LdapSettings settings = new LdapSettings(List.of("ldap://127.0.0.1:" + server.getListenPort()), "", "", false,
                 Optional.empty(), Optional.empty(), 2, 25, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), new org.galdav.directory.LdapTimeouts(Duration.ofSeconds(5),
+                        Duration.ofMillis(500), Duration.ofSeconds(1)));
         try (Directory directory = Directory.connect(settings, SearchObserver.NONE, TimeSource.SYSTEM)) {
             // The shipped mapping plus rules with literal text around values (src/test/resources/mappings).
             EntryMapper mapper = new EntryMapper(MappingLoader.load(java.nio.file.Path.of(

@@ -7,16 +7,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.galdav.core.AddressBook;
 import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
-import org.galdav.core.CardFormat;
-import org.galdav.core.CardProperty;
 import org.galdav.core.CardSink;
-import org.galdav.core.CardSummary;
-import org.galdav.core.PropertySelection;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardQuery;
@@ -24,28 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** A change tracker's forget() must win over a read that began before the change. */
 class CachingAddressBookTest {
-
-    private record TestCard(String name, String etag) implements Card {
-        public CardSummary summary() {
-            return new CardSummary(name, "\"" + etag + "\"", 10, Optional.empty());
-        }
-
-        public String uid() {
-            return name;
-        }
-
-        public String formattedName() {
-            return name;
-        }
-
-        public List<CardProperty> properties() {
-            return List.of();
-        }
-
-        public byte[] render(CardFormat format, PropertySelection selection) {
-            return new byte[0];
-        }
-    }
 
     /** A directory whose card changes while a lookup of it is under way. */
     private static final class ChangingBook implements AddressBook {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.galdav.cache.CacheSettings;
 import org.galdav.directory.ChangeFeeds;
 import org.galdav.directory.LdapSettings;
+import org.galdav.directory.LdapTimeouts;
 import org.galdav.directory.LoginFilter;
 import org.galdav.http.HttpSettings;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Each section of the configuration becomes one group; every LDAP filter in it is parsed when loading. */
 class SettingsGroupsTest {
     private static final Map<String, String> NO_ENVIRONMENT = Map.of();
+    private static final LdapTimeouts DEFAULT_TIMEOUTS = new LdapTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500),
+            Duration.ofSeconds(1));
 
     @Test
     void theDefaultsFillEveryGroup() throws LDAPException {
@@ -28,7 +31,8 @@ class SettingsGroupsTest {
         assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 8080, 10_485_760, false, "galdav", "galdav",
                 1000, Optional.empty(), ""));
         assertThat(settings.directory()).isEqualTo(new DirectorySettings.Demo(new DemoSettings(1200, 42),
-                new LdapTuning(8, 500, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30))));
+                new LdapTuning(8, 500, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30),
+                        DEFAULT_TIMEOUTS)));
         assertThat(settings.auth()).isEqualTo(new AuthSettings("", LoginFilter.parse("(uid={0})"), "uid",
                 Filter.create("(objectClass=inetOrgPerson)")));
         assertThat(settings.books()).containsExactly(new BookSettings("directory", "Company directory",
@@ -47,7 +51,8 @@ class SettingsGroupsTest {
                 + "trust-store = ca.p12, trust-store-password = changeit }\nhttp.server-name = Directory");
         assertThat(settings.directory()).isEqualTo(new DirectorySettings.Ldap(new LdapSettings(
                 List.of("ldaps://ldap.example.com"), "cn=galdav", "pw", true, Optional.of(Path.of("ca.p12")),
-                Optional.of("changeit"), 3, 100, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30)),
+                Optional.of("changeit"), 3, 100, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30),
+                DEFAULT_TIMEOUTS),
                 "dc=example,dc=com"));
         assertThat(settings.http().serverName()).isEqualTo("Directory");
     }
@@ -58,7 +63,7 @@ class SettingsGroupsTest {
         assertThat(demo.demo().people()).isEqualTo(50);
         assertThat(demo.connection("ldap://127.0.0.1:1389", "cn=service", "secret")).isEqualTo(new LdapSettings(
                 List.of("ldap://127.0.0.1:1389"), "cn=service", "secret", false, Optional.empty(), Optional.empty(), 2,
-                500, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30)));
+                500, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30), DEFAULT_TIMEOUTS));
     }
 
     @Test
@@ -104,7 +109,8 @@ class SettingsGroupsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         LdapSettings connection = ((DirectorySettings.Demo) settings.directory()).connection("ldap://x", "", "");
         assertThatThrownBy(() -> new DirectorySettings.Ldap(connection, "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LdapTuning(0, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new LdapTuning(0, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                DEFAULT_TIMEOUTS))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SyncSettings(Path.of("s"), Duration.ofDays(1), ChangeFeeds.Mode.AUTO,
                 Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);

@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import org.galdav.core.CredentialsRejectedException;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.support.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ConnectionsTest {
     @BeforeEach
     void start() throws LDAPException {
         ldap = TestLdap.start(0, 0);
-        connections = Connections.open(ldap.settings(1, 10)); // one connection: each test meets the same one
+        connections = Connections.open(ldap.settings(1, 10), new CircuitBreaker(new FakeTime())); // one connection: each test meets the same one
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
+import org.galdav.support.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,9 @@ class EntryReadsTest {
     @BeforeEach
     void start() throws LDAPException {
         ldap = TestLdap.start(3, 0);
-        connections = Connections.open(ldap.settings(1, 10));
+        connections = Connections.open(ldap.settings(1, 10), new CircuitBreaker(new FakeTime()));
         SearchTimer timer = new SearchTimer((filter, entries, pages, nanos) -> observed.add(entries), TimeSource.SYSTEM);
-        reads = new EntryReads(connections, new PagedSearch(connections, timer, 10, 5), timer, 5);
+        reads = new EntryReads(connections, new PagedSearch(connections, timer, 10), timer);
     }
 
     @AfterEach

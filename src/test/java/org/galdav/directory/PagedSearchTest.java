@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
+import org.galdav.support.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,11 @@ class PagedSearchTest {
     void start() throws LDAPException {
         ldap = TestLdap.start(24, 0); // 25 people with the user
         // One pooled connection: whatever a search leaves behind, the next one meets.
-        connections = Connections.open(ldap.settings(1, 10));
+        connections = Connections.open(ldap.settings(1, 10), new CircuitBreaker(new FakeTime()));
         paging = new PagedSearch(connections, new SearchTimer((filter, entries, pages, nanos) -> {
             observedEntries.add(entries);
             observedPages.add(pages);
-        }, TimeSource.SYSTEM), 10, 5);
+        }, TimeSource.SYSTEM), 10);
     }
 
     @AfterEach
@@ -104,8 +105,8 @@ class PagedSearchTest {
         connections.close();
         ldap = TestLdap.start(24, 7);
         ldap.ignorePaging();
-        connections = Connections.open(ldap.settings(1, 10));
-        paging = new PagedSearch(connections, new SearchTimer(SearchObserver.NONE, TimeSource.SYSTEM), 10, 5);
+        connections = Connections.open(ldap.settings(1, 10), new CircuitBreaker(new FakeTime()));
+        paging = new PagedSearch(connections, new SearchTimer(SearchObserver.NONE, TimeSource.SYSTEM), 10);
 
         PagedSearch.Run run = paging.pooled(TestLdap.PEOPLE, SearchScope.SUB, PEOPLE, UID, 10, entry -> true);
 

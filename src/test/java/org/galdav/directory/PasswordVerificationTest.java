@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.support.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class PasswordVerificationTest {
     @BeforeEach
     void start() throws LDAPException {
         ldap = TestLdap.start(0, 0);
-        connections = Connections.open(ldap.settings(1, 10));
+        connections = Connections.open(ldap.settings(1, 10), new CircuitBreaker(new FakeTime()));
     }
 
     @AfterEach

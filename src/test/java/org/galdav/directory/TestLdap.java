@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,9 @@ final class TestLdap implements AutoCloseable {
     static final String SERVICE_PASSWORD = "service-secret";
     static final String USER_DN = "uid=ada," + PEOPLE;
     static final String USER_PASSWORD = "ada-secret";
+    /** Request timeout, probe interval and probe timeout of the directory package's tests. */
+    static final LdapTimeouts TIMEOUTS = new LdapTimeouts(Duration.ofSeconds(5), Duration.ofMillis(50),
+            Duration.ofSeconds(1));
 
     private final InMemoryDirectoryServer server;
     private final Hooks hooks;
@@ -67,6 +72,7 @@ final class TestLdap implements AutoCloseable {
         Hooks hooks = new Hooks();
         config.addInMemoryOperationInterceptor(hooks);
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        hooks.server = server;
         List<Entry> entries = new ArrayList<>();
         entries.add(entry("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example"));
         entries.add(entry("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people"));
@@ -108,9 +114,47 @@ final class TestLdap implements AutoCloseable {
 
     /** Settings for galdav bound as the service account, with at most {@code poolSize} pooled connections. */
     LdapSettings settings(int poolSize, int pageSize) {
-        return new LdapSettings(List.of("ldap://127.0.0.1:" + server.getListenPort()), SERVICE_DN, SERVICE_PASSWORD,
-                false, Optional.empty(), Optional.empty(), poolSize, pageSize, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofMinutes(5));
+        return settings(poolSize, pageSize, TIMEOUTS);
+    }
+
+    /** Like {@link #settings(int, int)} with the given request and probe timeouts. */
+    LdapSettings settings(int poolSize, int pageSize, LdapTimeouts timeouts) {
+        return settings(List.of(url()), poolSize, pageSize, timeouts);
+    }
+
+    /** Settings reaching the directories at {@code urls} (fail-over in order). */
+    static LdapSettings settings(List<String> urls, int poolSize, int pageSize, LdapTimeouts timeouts) {
+        return new LdapSettings(urls, SERVICE_DN, SERVICE_PASSWORD, false, Optional.empty(), Optional.empty(),
+                poolSize, pageSize, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), timeouts);
+    }
+
+    String url() {
+        return "ldap://127.0.0.1:" + server.getListenPort();
+    }
+
+    /**
+     * Searches whose base DN passes {@code which} are not answered until {@link #answerAgain}: a server
+     * that accepts them and hangs.
+     */
+    void hangSearches(Predicate<String> which) {
+        hooks.hanging = new CountDownLatch(1);
+        hooks.hangBase = which;
+    }
+
+    /** Hanging searches are answered, and new ones too. */
+    void answerAgain() {
+        hooks.hangBase = dn -> false;
+        hooks.hanging.countDown();
+    }
+
+    /** Drops every client connection once a search has sent {@code entries} entries (once). */
+    void dropConnectionsAfter(int entries) {
+        hooks.dropAfter = entries;
+    }
+
+    /** How many searches with this base DN were received. */
+    long searchesOf(String baseDn) {
+        return hooks.bases.stream().filter(baseDn::equalsIgnoreCase).count();
     }
 
     /** Searches whose base DN passes {@code which} are answered with {@code code} and nothing else. */
@@ -160,6 +204,7 @@ final class TestLdap implements AutoCloseable {
 
     @Override
     public void close() {
+        answerAgain();
         server.shutDown(true);
     }
 
@@ -173,10 +218,24 @@ final class TestLdap implements AutoCloseable {
         volatile boolean ignorePaging;
         volatile String sliced;
         volatile int sliceSize;
+        final List<String> bases = new CopyOnWriteArrayList<>();
+        volatile Predicate<String> hangBase = dn -> false;
+        volatile CountDownLatch hanging = new CountDownLatch(0);
+        volatile int dropAfter;
+        final AtomicInteger sent = new AtomicInteger();
+        InMemoryDirectoryServer server;
 
         @Override
         public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
             ReadOnlySearchRequest search = request.getRequest();
+            bases.add(search.getBaseDN());
+            if (hangBase.test(search.getBaseDN())) {
+                try {
+                    hanging.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (refuseBase.test(search.getBaseDN())) {
                 throw new LDAPException(refusal, "refused by the test");
             }
@@ -202,6 +261,16 @@ final class TestLdap implements AutoCloseable {
 
         @Override
         public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
+            if (dropAfter > 0 && sent.incrementAndGet() == dropAfter) {
+                // The server dies mid-search, as far as this client can tell: no more entries go out after this one.
+                Thread drop = new Thread(() -> server.closeAllConnections(false));
+                drop.start();
+                try {
+                    drop.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Attribute attribute = sliced == null ? null : result.getSearchEntry().getAttribute(sliced);
             if (attribute == null || attribute.size() <= sliceSize) {
                 return;

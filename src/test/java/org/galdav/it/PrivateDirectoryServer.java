@@ -8,11 +8,13 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.galdav.it.ServerProcess.PortTakenException;
 
@@ -68,6 +70,7 @@ public abstract class PrivateDirectoryServer implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile Process process;
     private volatile boolean killGently;
+    private volatile boolean frozen;
     private volatile Path log;
     private volatile String host = "127.0.0.1";
     private volatile int port;
@@ -307,6 +310,40 @@ public abstract class PrivateDirectoryServer implements AutoCloseable {
         return ServerProcess.bound(c, rootDn, rootPassword);
     }
 
+    // ---------------------------------------------------------------- misbehaving (fault injection)
+
+    /**
+     * Freezes the server (SIGSTOP): it keeps its port, the kernel still accepts connections for it, but it
+     * answers nothing, as a hung server does. {@link #thaw()} lets it go on; {@link #close()} thaws it first.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** Lets a frozen server run again (SIGCONT); what it was sent meanwhile is answered now. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+        frozen = false;
+    }
+
+    /** Kills the server outright (SIGKILL), as a crash would, and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        Process p = process;
+        p.destroyForcibly();
+        if (!p.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(readiness.name() + " " + p.pid() + " survived SIGKILL");
+        }
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+        if (!kill.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     // ---------------------------------------------------------------- stopping
 
     /** Stops the server (SIGTERM, then SIGKILL after 10 s) and {@linkplain #cleanUp() cleans up}. */
@@ -316,6 +353,13 @@ public abstract class PrivateDirectoryServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (frozen) {
+            try {
+                thaw(); // a stopped process would sit on its SIGTERM until the SIGKILL
+            } catch (IOException | InterruptedException | IllegalStateException e) {
+                // SIGKILL after the timeout still ends it
+            }
+        }
         stopProcess();
         ServerProcess.removeShutdownHook(shutdownHook);
         cleanUp();

@@ -20,6 +20,7 @@ import org.galdav.core.CardSink;
 import org.galdav.core.CardSummary;
 import org.galdav.core.ContentHash;
 import org.galdav.core.QueryOutcome;
+import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.SyncAnswer;
 import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardQuery;
@@ -41,16 +42,24 @@ class SyncingAddressBookTest {
         final AtomicInteger listings = new AtomicInteger();
         /** A ctag that lags behind the content (a cache), when set. */
         String laggingCtag;
+        /** The directory below is down and nothing holds the listing. */
+        boolean down;
 
         public BookInfo info() {
             return new BookInfo("b", "B", "", 1_000_000);
         }
 
         public String ctag() {
+            if (down) {
+                throw new SourceUnavailableException("directory down", null);
+            }
             return laggingCtag != null ? laggingCtag : ctagOf(etags);
         }
 
         public void list(CardSink<CardSummary> sink) throws java.io.IOException {
+            if (down) {
+                throw new SourceUnavailableException("directory down", null);
+            }
             listings.incrementAndGet();
             for (Map.Entry<String, String> e : etags.entrySet()) {
                 sink.accept(new CardSummary(e.getKey(), "\"" + e.getValue() + "\"", 1, Optional.empty()));
@@ -73,6 +82,35 @@ class SyncingAddressBookTest {
         Map<String, String> quoted = new TreeMap<>();
         etags.forEach((name, etag) -> quoted.put(name, etag.startsWith("\"") ? etag : "\"" + etag + "\""));
         return ContentHash.ctagOf(quoted);
+    }
+
+    @Test
+    void whenTheBookCannotSayTheLastVersionAnswers() throws Exception {
+        Book book = new Book();
+        book.etags.put("a.vcf", "1");
+        book.etags.put("b.vcf", "1");
+        SyncingAddressBook syncing = new SyncingAddressBook(book,
+                new SnapshotStore(state, Duration.ofDays(60), TimeSource.SYSTEM), TimeSource.SYSTEM);
+        String token = syncing.currentToken();
+        SyncAnswer first = syncing.changesSince("", Integer.MAX_VALUE);
+        book.down = true;
+
+        assertThat(syncing.currentToken()).isEqualTo(token);
+        SyncAnswer again = syncing.changesSince(token, Integer.MAX_VALUE);
+        assertThat(again.changed()).isEmpty();
+        assertThat(again.removed()).isEmpty();
+        assertThat(again.token()).isEqualTo(token);
+        assertThat(syncing.changesSince("", Integer.MAX_VALUE).changed()).isEqualTo(first.changed());
+    }
+
+    @Test
+    void withNoVersionYetTheOutageIsTheRequests() {
+        Book book = new Book();
+        book.down = true;
+        SyncingAddressBook syncing = new SyncingAddressBook(book,
+                new SnapshotStore(state, Duration.ofDays(60), TimeSource.SYSTEM), TimeSource.SYSTEM);
+        org.assertj.core.api.Assertions.assertThatThrownBy(syncing::currentToken)
+                .isInstanceOf(SourceUnavailableException.class);
     }
 
     @Test

@@ -28,6 +28,9 @@ import org.galdav.it.ServerProcess;
  * {@code userPassword}. The root DN ({@link #rootDn()}) bypasses ACLs and limits, so tests that
  * check limits must bind as a normal user.
  *
+ * <p>For fault injection, {@link #freeze()} (SIGSTOP: a hung server that still accepts connections),
+ * {@link #thaw()} and {@link #kill()} (SIGKILL: a crash) act on the running process.
+ *
  * <p>Set the system property {@code galdav.slapd.debug} (e.g. {@code stats}) to change slapd's
  * {@code -d} level; the default {@code none} prints errors only. {@link #output()} returns what
  * slapd printed so far.
