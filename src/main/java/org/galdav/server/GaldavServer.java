@@ -56,7 +56,9 @@ public final class GaldavServer implements AutoCloseable {
                     new CachingAuthenticator(new LdapAuthenticator(users), settings.cache(), time),
                     visibility(settings, directory, books, time),
                     new LdapPrincipals(users, settings.auth().loginAttribute(), settings.auth().userFilter()));
-            HttpFront front = HttpFront.start(settings.http(), dav, directory.directory(), metrics, time);
+            DescriptorLimit.warning(settings.connections()).ifPresent(LOG::warn);
+            HttpFront front = HttpFront.start(settings.http(), settings.connections(), dav, directory.directory(),
+                    metrics, time);
             try {
                 LOG.info("galdav listening on {}", front.url());
                 Optional<WarmUp> warmUp = settings.cache().warmUp()
