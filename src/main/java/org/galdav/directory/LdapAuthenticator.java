@@ -45,7 +45,11 @@ public final class LdapAuthenticator implements Authenticator {
 
     @Override
     public Optional<Principal> authenticate(String login, String password, AddressBlock client) {
-        if (password.isEmpty() || !UserEntries.isLogin(login)) {
+        if (!UserEntries.isLogin(login)) {
+            LOG.info("login '{}' refused unsearched: empty, too long or with control characters", login);
+            return Optional.empty();
+        }
+        if (password.isEmpty()) {
             return Optional.empty();
         }
         List<SearchResultEntry> matches = users.matching(login, principals.attributes());
