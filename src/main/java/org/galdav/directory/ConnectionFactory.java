@@ -8,7 +8,6 @@ import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SingleServerSet;
-import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
@@ -40,7 +39,7 @@ final class ConnectionFactory {
     }
 
     static PostConnectProcessor postConnect(LdapSettings settings) throws LDAPException {
-        return settings.startTls() ? new StartTLSPostConnectProcessor(sslContext(settings)) : null;
+        return settings.startTls() ? new StartTls(sslContext(settings)) : null;
     }
 
     private static SSLContext sslContext(LdapSettings settings) throws LDAPException {
