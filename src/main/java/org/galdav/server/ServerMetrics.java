@@ -76,9 +76,13 @@ final class ServerMetrics {
         registry.counter(BODY_TIMEOUTS).increment();
     }
 
-    /** Publishes the number of connections the budget counts as open. */
+    /** Publishes the connections the budget counts as open, and the shed-connection counters from zero on. */
     void watch(ConnectionBudget budget) {
         Gauge.builder(CONNECTIONS_OPEN, budget, ConnectionBudget::open).register(registry);
+        for (ConnectionBudget.Refusal reason : ConnectionBudget.Refusal.values()) {
+            registry.counter(CONNECTIONS_REFUSED, "reason", reason.tag());
+        }
+        registry.counter(BODY_TIMEOUTS);
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

@@ -17,12 +17,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.galdav.config.SettingsLoader;
 import org.galdav.core.TimeSource;
 import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
+import org.galdav.support.TestKeyStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,7 +111,8 @@ class CheckProblemsTest {
 
     @Test
     void certificatesThatAreNotTrustedOrNameAnotherHostAreNamed(@TempDir Path dir) throws Exception {
-        Path store = keyStore(dir, "wrong-host.example");
+        Path store = TestKeyStores.selfSigned(dir, "ldap.p12", List.of("dns:wrong-host.example"), "-keyalg", "EC",
+                "-groupname", "secp256r1");
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(DemoCompany.BASE_DN);
         SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(store.toFile(), "changeit".toCharArray(), "PKCS12", null), null);
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0,
@@ -129,18 +130,5 @@ class CheckProblemsTest {
         } finally {
             secure.shutDown(true);
         }
-    }
-
-    /** A PKCS#12 key store with a self-signed certificate for {@code host} only. */
-    private static Path keyStore(Path dir, String host) throws Exception {
-        Path store = dir.resolve("ldap.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "ldap", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=" + host, "-ext", "SAN=dns:" + host, "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit"))
-                .redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
-        return store;
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
@@ -22,6 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.galdav.core.TimeSource;
 import org.galdav.support.Bodies;
 import org.galdav.support.Multistatus;
+import org.galdav.support.TestKeyStores;
 import org.galdav.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpsTest {
     @Test
     void servesHttpsWithTheConfiguredCertificate(@TempDir Path dir) throws Exception {
-        Path store = keyStore(dir, "-keyalg", "EC", "-groupname", "secp256r1");
+        Path store = TestKeyStores.selfSigned(dir, "server.p12", List.of("ip:127.0.0.1", "dns:localhost"), "-keyalg",
+                "EC", "-groupname", "secp256r1");
 
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 20, "http.tls.key-store", store.toString(),
                 "http.tls.key-store-password", "changeit"), new ArrayList<>(), TimeSource.SYSTEM)) {
@@ -58,7 +59,8 @@ class HttpsTest {
      */
     @Test
     void onlyForwardSecretSuitesOnTls12And13(@TempDir Path dir) throws Exception {
-        Path store = keyStore(dir, "-keyalg", "RSA", "-keysize", "2048");
+        Path store = TestKeyStores.selfSigned(dir, "server.p12", List.of("ip:127.0.0.1", "dns:localhost"), "-keyalg",
+                "RSA", "-keysize", "2048");
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 20, "cache.warm-up", false,
                 "http.tls.key-store", store.toString(), "http.tls.key-store-password", "changeit"), new ArrayList<>(),
                 TimeSource.SYSTEM)) {
@@ -91,20 +93,6 @@ class HttpsTest {
                 return "refused";
             }
         }
-    }
-
-    /** A fresh PKCS#12 key store for localhost and 127.0.0.1, with the given key options for keytool. */
-    private static Path keyStore(Path dir, String... keyOptions) throws Exception {
-        Path store = dir.resolve("server.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        List<String> command = new ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "galdav"));
-        command.addAll(List.of(keyOptions));
-        command.addAll(List.of("-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
-        return store;
     }
 
     /** Trusts exactly the generated certificate, so the test also proves the chain is served. */
