@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.Optional;
+import org.galdav.core.AddressBlock;
 import org.galdav.core.Authenticator;
 import org.galdav.core.Principal;
 import org.galdav.core.SaltedHash;
@@ -12,7 +13,8 @@ import org.galdav.core.TimeSource;
 /**
  * Remembers successful logins for a short time: clients send Basic credentials with every request,
  * and an LDAP bind per request would double the directory's load. Only a salted hash of the
- * password is kept; failures are never cached, so a corrected password works at once.
+ * password is kept. Failures are not cached here ({@link ThrottlingAuthenticator} remembers them briefly, by
+ * the whole credentials, so a corrected password works at once).
  */
 public final class CachingAuthenticator implements Authenticator {
     private final Authenticator delegate;
@@ -27,13 +29,13 @@ public final class CachingAuthenticator implements Authenticator {
     }
 
     @Override
-    public Optional<Principal> authenticate(String login, String password) {
+    public Optional<Principal> authenticate(String login, String password, AddressBlock client) {
         String key = key(login, password);
         Principal known = logins.getIfPresent(key);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Principal> principal = delegate.authenticate(login, password);
+        Optional<Principal> principal = delegate.authenticate(login, password, client);
         principal.ifPresent(p -> logins.put(key, p));
         return principal;
     }

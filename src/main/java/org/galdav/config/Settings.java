@@ -3,6 +3,8 @@ package org.galdav.config;
 import java.util.List;
 import java.util.Objects;
 import org.galdav.cache.CacheSettings;
+import org.galdav.cache.ThrottleSettings;
+import org.galdav.http.ConnectionLimits;
 import org.galdav.http.HttpSettings;
 
 /**
@@ -15,15 +17,20 @@ import org.galdav.http.HttpSettings;
  * @param books     the {@code books} list: at least one book, ids unique
  * @param cache     the {@code cache} section
  * @param sync      the {@code sync} section
+ * @param connections the {@code http.connections} section with {@code http.trusted-proxies}
+ * @param throttle  the {@code auth.throttle} section
  */
 public record Settings(HttpSettings http, DirectorySettings directory, AuthSettings auth, List<BookSettings> books,
-                       CacheSettings cache, SyncSettings sync) {
+                       CacheSettings cache, SyncSettings sync, ConnectionLimits connections,
+                       ThrottleSettings throttle) {
     public Settings {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(throttle, "throttle");
         books = List.copyOf(books);
         if (books.isEmpty()) {
             throw new IllegalArgumentException("at least one address book is needed");

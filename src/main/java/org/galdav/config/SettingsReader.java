@@ -49,7 +49,8 @@ final class SettingsReader {
         List<BookSettings> books = books(c);
         SyncSettings sync = new SyncSettings(Path.of(c.getString("sync.state-dir")), duration(c, "sync.horizon"),
                 changeTracking(c), nonNegativeDuration(c, "sync.poll-interval"));
-        return new Settings(http, directory, auth, books, cache, sync);
+        return new Settings(http, directory, auth, books, cache, sync, ClientLimitsReader.connections(c),
+                ClientLimitsReader.throttle(c));
     }
 
     /** Every key is read whichever directory is chosen, so a broken one fails alike with or without ldap.url. */

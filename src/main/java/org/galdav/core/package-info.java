@@ -9,8 +9,10 @@
  *
  * <p>Failures mean the same everywhere: {@link org.galdav.core.SourceUnavailableException} — the backing
  * directory cannot answer (503); {@link org.galdav.core.CredentialsRejectedException} — the caller's own password
- * was refused while acting as them (401); {@link org.galdav.core.InvalidSyncTokenException} — a token this server
- * cannot answer for; "not found" is an empty result, never an exception.
+ * was refused while acting as them (401); {@link org.galdav.core.LoginThrottledException} — too many failed logins,
+ * the credentials were not checked (429); {@link org.galdav.core.InvalidSyncTokenException} — a token this server
+ * cannot answer for; "not found" is an empty result, never an exception. Limits per client count per
+ * {@link org.galdav.core.AddressBlock}.
  *
  * <p>Threads: values (records, {@link org.galdav.core.Card}s) are immutable; implementations of the ports must be
  * thread-safe, since every request calls them concurrently.

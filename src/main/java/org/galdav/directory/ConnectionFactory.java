@@ -11,7 +11,6 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
-import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -79,7 +78,7 @@ final class ConnectionFactory {
     }
 
     static PostConnectProcessor postConnect(LdapSettings settings) throws LDAPException {
-        return settings.startTls() ? new StartTLSPostConnectProcessor(sslContext(settings)) : null;
+        return settings.startTls() ? new StartTls(sslContext(settings)) : null;
     }
 
     private static SSLContext sslContext(LdapSettings settings) throws LDAPException {

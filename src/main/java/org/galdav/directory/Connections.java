@@ -199,10 +199,22 @@ final class Connections implements AutoCloseable {
         }
     }
 
-    /** The exception that means "directory down" for an LDAP failure of {@code operation}. */
+    /**
+     * What keeps the directory from being used now, in plain words with the fix ({@link LdapProblem}); empty
+     * when a connection bound as the service account reads the root DSE. For {@code galdav check}.
+     */
+    Optional<String> problem() {
+        try {
+            pool.getRootDSE();
+            return Optional.empty();
+        } catch (LDAPException e) {
+            return Optional.of(LdapProblem.explain(e));
+        }
+    }
+
+    /** The exception that means "directory down" for an LDAP failure of {@code operation}, in plain words. */
     static SourceUnavailableException unavailable(String operation, LDAPException e) {
-        return new SourceUnavailableException("LDAP " + operation + " failed: " + e.getResultCode() + " "
-                + Optional.ofNullable(e.getDiagnosticMessage()).orElse(""), e);
+        return new SourceUnavailableException("LDAP " + operation + " failed: " + LdapProblem.explain(e), e);
     }
 
     /** Whether a failure lost the connection in a way a new connection may not share (not a timeout). */

@@ -132,6 +132,11 @@ public final class Directory implements AutoCloseable {
         return connections.schema();
     }
 
+    /** What keeps the directory from being used now, with the fix, in plain words; empty when nothing does. */
+    public Optional<String> problem() {
+        return connections.problem();
+    }
+
     /** Whether the directory answers now through the pool, within the request timeout ({@code galdav check}). */
     public boolean isReachable() {
         return connections.isReachable();

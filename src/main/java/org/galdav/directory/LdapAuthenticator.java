@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.galdav.core.AddressBlock;
 import org.galdav.core.Authenticator;
 import org.galdav.core.Principal;
 import org.galdav.core.SourceUnavailableException;
@@ -19,29 +20,41 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: immutable; each check uses pooled connections of its own.
  *
+ * <p>A login that names nobody costs the directory what a wrong password costs (one search, one bind, as a
+ * DN that does not exist), so that neither the answer nor its time tells whether the login exists. (A
+ * directory may still answer a bind for a missing entry faster than it checks a slow password hash.)
+ *
+ * <p>The principal is named by the entry's login attribute, not by what was typed ({@link LdapPrincipals}).
+ *
  * <p>Failures: wrong credentials (no single user for the login, a password the directory refuses) are
  * an empty answer; {@link SourceUnavailableException} means the directory could not say.
  */
 public final class LdapAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(LdapAuthenticator.class);
-    private static final String[] ATTRIBUTES = {"displayName", "cn", "mail"};
     /** Bind answers that mean "not these credentials"; any other is the directory failing. */
     private static final Set<ResultCode> WRONG = Set.of(ResultCode.INVALID_CREDENTIALS, ResultCode.INVALID_DN_SYNTAX,
             ResultCode.UNWILLING_TO_PERFORM, ResultCode.INAPPROPRIATE_AUTHENTICATION);
 
     private final UserEntries users;
+    private final LdapPrincipals principals;
 
-    public LdapAuthenticator(UserEntries users) {
+    public LdapAuthenticator(UserEntries users, LdapPrincipals principals) {
         this.users = users;
+        this.principals = principals;
     }
 
     @Override
-    public Optional<Principal> authenticate(String login, String password) {
-        if (password.isEmpty() || !UserEntries.isLogin(login)) {
+    public Optional<Principal> authenticate(String login, String password, AddressBlock client) {
+        if (!UserEntries.isLogin(login)) {
+            LOG.info("login '{}' refused unsearched: empty, too long or with control characters", login);
             return Optional.empty();
         }
-        List<SearchResultEntry> matches = users.matching(login, ATTRIBUTES);
+        if (password.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SearchResultEntry> matches = users.matching(login, principals.attributes());
         if (matches.size() != 1) {
+            spendABind(users.directory().connections(), users.absentDn(), password);
             LOG.info("login '{}' refused: {} matching entries", login, matches.size());
             return Optional.empty();
         }
@@ -50,7 +63,23 @@ public final class LdapAuthenticator implements Authenticator {
             LOG.info("login '{}' refused: wrong password", login);
             return Optional.empty();
         }
-        return Optional.of(LdapPrincipals.principal(user, login));
+        return Optional.of(principals.principal(user, login));
+    }
+
+    /**
+     * Binds as {@code dn}, an entry that does not exist, and ignores the directory's answer: the work of a
+     * wrong password, for a login that names nobody.
+     *
+     * @throws SourceUnavailableException when the directory cannot be reached, as for a real check
+     */
+    private static void spendABind(Connections connections, String dn, String password) {
+        try {
+            connections.bindAndRevert(new SimpleBindRequest(dn, password));
+        } catch (LDAPException e) {
+            if (!e.getResultCode().isConnectionUsable()) {
+                throw Connections.unavailable("bind", e);
+            }
+        }
     }
 
     /**

@@ -36,9 +36,14 @@ public final class LdapPrincipals implements Principals {
         this.userFilter = userFilter;
     }
 
+    /**
+     * The principal whose name is exactly {@code login}: another spelling that the directory matches too
+     * ({@code USER0005}, {@code user0005 }) finds nobody, so that every person has one principal URL.
+     */
     @Override
     public Optional<Principal> find(String login) {
-        return users.find(login, attributes()).map(entry -> principal(entry, login));
+        return users.find(login, attributes()).map(entry -> principal(entry, login))
+                .filter(principal -> principal.login().equals(login));
     }
 
     @Override
@@ -54,11 +59,10 @@ public final class LdapPrincipals implements Principals {
                 allOf ? Filter.createANDFilter(parts) : Filter.createORFilter(parts));
         List<Principal> found = new ArrayList<>();
         users.search(filter, attributes(), entry -> {
-            String login = entry.getAttributeValue(loginAttribute);
-            if (login == null) {
+            if (entry.getAttributeValue(loginAttribute) == null) {
                 return true;
             }
-            Principal principal = principal(entry, login);
+            Principal principal = principal(entry, "");
             if (matches(principal, conditions, allOf)) {
                 found.add(principal);
             }
@@ -100,13 +104,20 @@ public final class LdapPrincipals implements Principals {
         return allOf;
     }
 
-    private String[] attributes() {
+    /** The attributes a principal is made of ({@link #principal}). */
+    String[] attributes() {
         List<String> names = new ArrayList<>(List.of(ATTRIBUTES_BASE));
         names.add(loginAttribute);
         return names.toArray(String[]::new);
     }
 
-    static Principal principal(Entry entry, String login) {
+    /**
+     * The principal of a user's entry, named by the entry's login attribute, whatever spelling of the login
+     * found it (logins differing in case or spaces, or a mail address the login filter also accepts): one
+     * person, one principal. {@code typed} names it only when the entry lacks the attribute.
+     */
+    Principal principal(Entry entry, String typed) {
+        String login = Optional.ofNullable(entry.getAttributeValue(loginAttribute)).orElse(typed);
         String name = Optional.ofNullable(entry.getAttributeValue("displayName"))
                 .or(() -> Optional.ofNullable(entry.getAttributeValue("cn"))).orElse(login);
         String[] mails = entry.getAttributeValues("mail");

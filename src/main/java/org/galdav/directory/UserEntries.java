@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.galdav.core.SourceUnavailableException;
 
 /**
@@ -21,11 +22,14 @@ public final class UserEntries {
     private final Directory directory;
     private final String base;
     private final LoginFilter loginFilter;
+    private final String absent;
 
     public UserEntries(Directory directory, String base, LoginFilter loginFilter) {
         this.directory = directory;
         this.base = base;
         this.loginFilter = loginFilter;
+        // Random per instance, so that nobody can create the entry in advance.
+        this.absent = "cn=galdav-absent-" + UUID.randomUUID() + "," + base;
     }
 
     /** The user a login names, with these attributes; empty when no entry or several match. */
@@ -34,9 +38,18 @@ public final class UserEntries {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    /** Whether a text can be a login at all; others are refused unsearched. */
+    /**
+     * Whether a text can be a login at all; others are refused unsearched: empty, too long, or with control
+     * characters (C0, DEL, C1, line and paragraph separators), which no directory's login holds.
+     */
     static boolean isLogin(String login) {
-        return !login.isEmpty() && login.length() <= MAX_LOGIN;
+        return !login.isEmpty() && login.length() <= MAX_LOGIN && login.chars().noneMatch(
+                c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
+    }
+
+    /** A DN below the user base that no entry has: what a login that names nobody is bound as. */
+    String absentDn() {
+        return absent;
     }
 
     /** The entries a login matches, at most two (two are enough to know it is ambiguous). */

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.galdav.core.AddressBlock;
 import org.galdav.core.AddressBooks;
 import org.galdav.core.Authenticator;
 import org.galdav.core.CredentialsRejectedException;
+import org.galdav.core.LoginThrottledException;
 import org.galdav.core.Principal;
 import org.galdav.core.Principals;
 import org.galdav.core.SourceUnavailableException;
@@ -79,6 +81,12 @@ public final class DavHandler implements HttpHandler {
             } else {
                 http.getConnection().close();
             }
+        } catch (LoginThrottledException e) {
+            // RFC 6585 §4: 429 answers at once and holds no thread, where a delayed 401 would hold one per guess.
+            LOG.info("{} {} -> 429: {}", http.getRequestMethod(), http.getRequestPath(), e.getMessage());
+            long seconds = e.retryAfter().toSeconds();
+            http.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(seconds));
+            Responses.text(http, 429, "Too many failed logins; try again in " + seconds + " seconds.");
         } catch (SourceUnavailableException e) {
             LOG.warn("{} {} -> 503: {}", http.getRequestMethod(), http.getRequestPath(), e.getMessage());
             if (!http.isResponseStarted()) {
@@ -148,6 +156,7 @@ public final class DavHandler implements HttpHandler {
         if (http.getRequestHeaders().getFirst(Headers.AUTHORIZATION) == null) {
             return settings.anonymousRead() ? Optional.of(Principal.ANONYMOUS) : Optional.empty();
         }
-        return credentials.flatMap(c -> authenticator.authenticate(c.login(), c.password()));
+        AddressBlock client = AddressBlock.of(ClientAddress.of(http));
+        return credentials.flatMap(c -> authenticator.authenticate(c.login(), c.password(), client));
     }
 }

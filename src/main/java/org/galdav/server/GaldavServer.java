@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import java.time.Duration;
 import java.util.Optional;
 import org.galdav.cache.CachingAuthenticator;
+import org.galdav.cache.ThrottlingAuthenticator;
 import org.galdav.config.AuthSettings;
 import org.galdav.config.Settings;
 import org.galdav.core.TimeSource;
@@ -52,11 +53,14 @@ public final class GaldavServer implements AutoCloseable {
         try {
             PublishedBooks books = PublishedBooks.build(settings, directory, metrics, time);
             UserEntries users = users(settings.auth(), directory);
-            DavHandler dav = new DavHandler(settings.http(),
-                    new CachingAuthenticator(new LdapAuthenticator(users), settings.cache(), time),
-                    visibility(settings, directory, books, time),
-                    new LdapPrincipals(users, settings.auth().loginAttribute(), settings.auth().userFilter()));
-            HttpFront front = HttpFront.start(settings.http(), dav, directory.directory(), metrics, time);
+            LdapPrincipals principals = new LdapPrincipals(users, settings.auth().loginAttribute(),
+                    settings.auth().userFilter());
+            DavHandler dav = new DavHandler(settings.http(), new ThrottlingAuthenticator(new CachingAuthenticator(
+                    new LdapAuthenticator(users, principals), settings.cache(), time), settings.throttle(), time),
+                    visibility(settings, directory, books, time), principals);
+            DescriptorLimit.warning(settings.connections()).ifPresent(LOG::warn);
+            HttpFront front = HttpFront.start(settings.http(), settings.connections(), dav, directory.directory(),
+                    metrics, time);
             try {
                 LOG.info("galdav listening on {}", front.url());
                 Optional<WarmUp> warmUp = settings.cache().warmUp()

@@ -45,14 +45,34 @@ final class Preview {
                     + mappings.get(i).rules().size() + " rules)");
         }
         return withDirectory(connection -> {
-            if (!connection.directory().isReachable()) {
-                out.println("directory: NOT reachable (see the log above)");
+            Optional<String> problem = connection.directory().problem();
+            if (problem.isPresent()) {
+                out.println("directory: NOT usable: " + problem.get());
                 return 1;
             }
             out.println("directory: reachable, bound as "
                     + (connection.bindDn().isEmpty() ? "anonymous" : connection.bindDn()));
-            return 0;
+            boolean found = base(connection, "ldap.base-dn", connection.baseDn());
+            if (!settings.auth().userBaseDn().isEmpty()) {
+                found &= base(connection, "auth.user-base-dn", settings.auth().userBaseDn());
+            }
+            for (int i = 0; i < settings.books().size(); i++) {
+                BookSettings book = settings.books().get(i);
+                if (!book.baseDn().isEmpty()) {
+                    found &= base(connection, "books[" + i + "].base-dn (book " + book.id() + ")", book.baseDn());
+                }
+            }
+            return found ? 0 : 1;
         });
+    }
+
+    /** Whether the entry a setting names exists for the service account; says so either way. */
+    private boolean base(DirectoryConnection connection, String key, String dn) {
+        boolean found = connection.directory().readBestEffort(dn, Filter.createPresenceFilter("objectClass"),
+                NO_ATTRIBUTES).isPresent();
+        out.println(key + " " + dn + (found ? ": found" : ": NOT found: no such entry, or the service account may not "
+                + "read it; check " + key + " and the directory's access rules"));
+        return found;
     }
 
     /** @return the process exit code */

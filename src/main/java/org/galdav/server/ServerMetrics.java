@@ -1,5 +1,6 @@
 package org.galdav.server;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,6 +28,12 @@ final class ServerMetrics {
     static final String SYNC_POLLS = "galdav.sync.polls";
     /** Counter of cards a change tracker found added, changed or removed, tagged by book. */
     static final String SYNC_CARDS_CHANGED = "galdav.sync.cards.changed";
+    /** Counter of connections closed as soon as they were accepted, tagged by reason (per-address, total). */
+    static final String CONNECTIONS_REFUSED = "galdav.http.connections.refused";
+    /** Gauge of open HTTP connections. */
+    static final String CONNECTIONS_OPEN = "galdav.http.connections.open";
+    /** Counter of connections closed because a request body did not arrive within its timeout. */
+    static final String BODY_TIMEOUTS = "galdav.http.body.timeouts";
 
     /** Methods tagged by name; anything else is "OTHER", so invented methods cannot create unbounded meters. */
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT", "PUT",
@@ -59,6 +66,23 @@ final class ServerMetrics {
 
     void cardsChanged(String book, int count) {
         registry.counter(SYNC_CARDS_CHANGED, "book", book).increment(count);
+    }
+
+    void connectionRefused(ConnectionBudget.Refusal reason) {
+        registry.counter(CONNECTIONS_REFUSED, "reason", reason.tag()).increment();
+    }
+
+    void bodyTimedOut() {
+        registry.counter(BODY_TIMEOUTS).increment();
+    }
+
+    /** Publishes the connections the budget counts as open, and the shed-connection counters from zero on. */
+    void watch(ConnectionBudget budget) {
+        Gauge.builder(CONNECTIONS_OPEN, budget, ConnectionBudget::open).register(registry);
+        for (ConnectionBudget.Refusal reason : ConnectionBudget.Refusal.values()) {
+            registry.counter(CONNECTIONS_REFUSED, "reason", reason.tag());
+        }
+        registry.counter(BODY_TIMEOUTS);
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

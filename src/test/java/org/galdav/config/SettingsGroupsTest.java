@@ -103,9 +103,10 @@ class SettingsGroupsTest {
     void theGroupsRefuseWhatTheLoaderWouldNotBuild() {
         Settings settings = load("");
         assertThatThrownBy(() -> new Settings(settings.http(), settings.directory(), settings.auth(), List.of(),
-                settings.cache(), settings.sync())).isInstanceOf(IllegalArgumentException.class);
+                settings.cache(), settings.sync(), settings.connections(), settings.throttle())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Settings(settings.http(), settings.directory(), settings.auth(),
-                List.of(settings.books().get(0), settings.books().get(0)), settings.cache(), settings.sync()))
+                List.of(settings.books().get(0), settings.books().get(0)), settings.cache(), settings.sync(),
+                settings.connections(), settings.throttle()))
                 .isInstanceOf(IllegalArgumentException.class);
         LdapSettings connection = ((DirectorySettings.Demo) settings.directory()).connection("ldap://x", "", "");
         assertThatThrownBy(() -> new DirectorySettings.Ldap(connection, "")).isInstanceOf(IllegalArgumentException.class);

@@ -187,6 +187,11 @@ final class TestLdap implements AutoCloseable {
         return List.copyOf(hooks.pageSizes);
     }
 
+    /** How many searches the server received. */
+    int searches() {
+        return hooks.searches.get();
+    }
+
     /** The DN of each simple bind received, in order. */
     List<String> binds() {
         return List.copyOf(hooks.binds);
@@ -212,6 +217,7 @@ final class TestLdap implements AutoCloseable {
         private static final Pattern SLICE = Pattern.compile("(?i)([a-z0-9-]+);range=(\\d+)-\\*");
         final List<Integer> pageSizes = new CopyOnWriteArrayList<>();
         final List<String> binds = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
         volatile Predicate<String> refuseBase = dn -> false;
         volatile ResultCode refusal;
         volatile ResultCode bindRefusal;
@@ -228,6 +234,7 @@ final class TestLdap implements AutoCloseable {
         @Override
         public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
             ReadOnlySearchRequest search = request.getRequest();
+            searches.incrementAndGet();
             bases.add(search.getBaseDN());
             if (hangBase.test(search.getBaseDN())) {
                 try {

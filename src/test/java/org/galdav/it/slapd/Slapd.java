@@ -80,7 +80,15 @@ public final class Slapd extends PrivateDirectoryServer {
      *     the total of a paged search is capped at N as well (sizeLimitExceeded after N entries)
      */
     public static Slapd start(SlapdOptions options, boolean pagedUnlimited) throws Exception {
-        return start(options, pagedUnlimited, null);
+        return start(options, pagedUnlimited, null, System.getProperty("galdav.slapd.debug", "none"));
+    }
+
+    /**
+     * Like {@link #start(SlapdOptions)}, with slapd's {@code -d} level: {@code stats} prints every connection
+     * and operation (binds with their DN), which {@link #output()} then returns.
+     */
+    public static Slapd start(SlapdOptions options, String debug) throws Exception {
+        return start(options, true, null, debug);
     }
 
     /**
@@ -91,10 +99,11 @@ public final class Slapd extends PrivateDirectoryServer {
      * {@link #awaitCaughtUpWith} before reading replicated entries.
      */
     public static Slapd startReplicaOf(Slapd provider, SlapdOptions options) throws Exception {
-        return start(options, true, provider);
+        return start(options, true, provider, System.getProperty("galdav.slapd.debug", "none"));
     }
 
-    private static Slapd start(SlapdOptions options, boolean pagedUnlimited, Slapd provider) throws Exception {
+    private static Slapd start(SlapdOptions options, boolean pagedUnlimited, Slapd provider, String debug)
+            throws Exception {
         if (!available()) {
             throw new IllegalStateException(SLAPD + " is missing or not executable: install the Debian "
                     + "packages 'slapd ldap-utils' (see .ci/run) to run the LDAP integration tests");
@@ -109,7 +118,7 @@ public final class Slapd extends PrivateDirectoryServer {
             slapd.launch(PORT_ATTEMPTS, (attempt, log) -> {
                 int port = ServerProcess.freePort();
                 slapd.listenOn("127.0.0.1", port);
-                return slapdProcess(conf, port, log);
+                return slapdProcess(conf, port, log, debug);
             });
             if (provider == null) { // a replica receives the suffix entry from its provider
                 slapd.createSuffixEntry(suffixEntry(options.suffix(), "organizationalRole"));
@@ -208,8 +217,7 @@ public final class Slapd extends PrivateDirectoryServer {
         return "sizelimit " + sizeLimit;
     }
 
-    private static Process slapdProcess(Path conf, int port, Path log) throws IOException {
-        String debug = System.getProperty("galdav.slapd.debug", "none");
+    private static Process slapdProcess(Path conf, int port, Path log, String debug) throws IOException {
         // -d keeps slapd in the foreground as our child; no -u/-g: as root it simply keeps running
         // as root, which is harmless for a private loopback instance owning only its temp dir.
         return ServerProcess.capturingOutput(log, List.of(SLAPD.toString(), "-f", conf.toString(),

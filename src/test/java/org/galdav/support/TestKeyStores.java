@@ -1,0 +1,36 @@
+package org.galdav.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Key stores with a fresh self-signed certificate, made with the JDK's keytool, for TLS in tests. */
+public final class TestKeyStores {
+    /** The password of every store made here. */
+    public static final String PASSWORD = "changeit";
+
+    private TestKeyStores() {
+    }
+
+    /**
+     * A PKCS#12 file {@code name} in {@code dir} with the alias {@code galdav}: subject {@code CN=<first name>},
+     * the names as subject alternative names (e.g. {@code ip:127.0.0.1}, {@code dns:localhost}), and the key
+     * keytool makes with {@code keyOptions} (e.g. {@code -keyalg RSA -keysize 2048}).
+     */
+    public static Path selfSigned(Path dir, String name, List<String> names, String... keyOptions) throws Exception {
+        Path store = dir.resolve(name);
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        List<String> command = new ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "galdav"));
+        command.addAll(List.of(keyOptions));
+        command.addAll(List.of("-dname", "CN=" + names.get(0).substring(names.get(0).indexOf(':') + 1),
+                "-ext", "SAN=" + String.join(",", names), "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", PASSWORD));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+        return store;
+    }
+}
