@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.galdav.core.TimeSource;
 import org.galdav.support.Bodies;
@@ -65,9 +68,24 @@ class LogForgingTest {
     void noRequestCanStartALineOfItsOwn() throws Exception {
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 20, "cache.warm-up", false),
                 new ArrayList<>(), TimeSource.SYSTEM)) {
+            // The access log is written when an exchange completes, which may be after the client has its
+            // answer: every access line is awaited before the capture starts or stops.
+            Semaphore accessLines = new Semaphore(0);
+            AppenderBase<ILoggingEvent> accessCounter = new AppenderBase<>() {
+                @Override
+                protected void append(ILoggingEvent event) {
+                    if (event.getLoggerName().equals("galdav.access")) {
+                        accessLines.release();
+                    }
+                }
+            };
+            accessCounter.setContext(root().getLoggerContext());
+            accessCounter.start();
+            root().addAppender(accessCounter);
             DavClient demo = new DavClient(server.url(), "demo", "demo");
             assertThat(demo.propfind("/addressbooks/directory/", "0", Bodies.propfind("d:displayname")).statusCode())
                     .as("warm: the login is checked before the capture starts").isEqualTo(207);
+            assertThat(accessLines.tryAcquire(1, 30, TimeUnit.SECONDS)).isTrue();
             root().addAppender(capture);
 
             assertThat(demo.anonymous().get("/x%0A2026-12-02T05:00:00.000Z%20WARN%20%20galdav%20-%20FORGED1")
@@ -80,6 +98,8 @@ class LogForgingTest {
             assertThat(demo.as("nul\u0000FORGED4", "pw").propfind("/", "0", Bodies.propfind("d:displayname"))
                     .statusCode()).isEqualTo(401);
             assertThat(demo.get("/nel%C2%85FORGED5%00").statusCode()).isEqualTo(404);
+            assertThat(accessLines.tryAcquire(5, 30, TimeUnit.SECONDS)).as("five access lines logged").isTrue();
+            root().detachAppender(accessCounter);
             root().detachAppender(capture);
         }
         String log = captured.toString(UTF_8);
