@@ -52,11 +52,12 @@ public final class GaldavServer implements AutoCloseable {
         try {
             PublishedBooks books = PublishedBooks.build(settings, directory, metrics, time);
             UserEntries users = users(settings.auth(), directory);
-            DavHandler dav = new DavHandler(settings.http(),
+            DavHandler dav = new DavHandler(settings.http(), settings.limits(), time,
                     new CachingAuthenticator(new LdapAuthenticator(users), settings.cache(), time),
                     visibility(settings, directory, books, time),
                     new LdapPrincipals(users, settings.auth().loginAttribute(), settings.auth().userFilter()));
-            HttpFront front = HttpFront.start(settings.http(), dav, directory.directory(), metrics, time);
+            HttpFront front = HttpFront.start(settings.http(), settings.limits(), dav, directory.directory(), metrics,
+                    time);
             try {
                 LOG.info("galdav listening on {}", front.url());
                 Optional<WarmUp> warmUp = settings.cache().warmUp()
@@ -95,7 +96,11 @@ public final class GaldavServer implements AutoCloseable {
         return directory.demo();
     }
 
-    /** Stops listening, the warm-up listing and the directory connections, in that order. */
+    /**
+     * Stops listening, lets requests in flight finish within {@code http.shutdown-grace} and then ends their
+     * work, and stops the warm-up listing and the directory connections, in that order. Returns within a
+     * bounded time whatever is in flight (the JVM's shutdown hook calls it on SIGTERM).
+     */
     @Override
     public void close() {
         front.close();

@@ -16,6 +16,7 @@ import org.galdav.directory.ChangeFeeds;
 import org.galdav.directory.LdapSettings;
 import org.galdav.directory.LoginFilter;
 import org.galdav.http.HttpSettings;
+import org.galdav.http.RequestLimits;
 import org.junit.jupiter.api.Test;
 
 /** Each section of the configuration becomes one group; every LDAP filter in it is parsed when loading. */
@@ -27,6 +28,8 @@ class SettingsGroupsTest {
         Settings settings = load("");
         assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 8080, 10_485_760, false, "galdav", "galdav",
                 1000, Optional.empty(), ""));
+        assertThat(settings.limits()).isEqualTo(new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 16_384,
+                100, 100_000, 256, 32, 32));
         assertThat(settings.directory()).isEqualTo(new DirectorySettings.Demo(new DemoSettings(1200, 42),
                 new LdapTuning(8, 500, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30))));
         assertThat(settings.auth()).isEqualTo(new AuthSettings("", LoginFilter.parse("(uid={0})"), "uid",
@@ -97,9 +100,9 @@ class SettingsGroupsTest {
     @Test
     void theGroupsRefuseWhatTheLoaderWouldNotBuild() {
         Settings settings = load("");
-        assertThatThrownBy(() -> new Settings(settings.http(), settings.directory(), settings.auth(), List.of(),
+        assertThatThrownBy(() -> new Settings(settings.http(), settings.limits(), settings.directory(), settings.auth(), List.of(),
                 settings.cache(), settings.sync())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Settings(settings.http(), settings.directory(), settings.auth(),
+        assertThatThrownBy(() -> new Settings(settings.http(), settings.limits(), settings.directory(), settings.auth(),
                 List.of(settings.books().get(0), settings.books().get(0)), settings.cache(), settings.sync()))
                 .isInstanceOf(IllegalArgumentException.class);
         LdapSettings connection = ((DirectorySettings.Demo) settings.directory()).connection("ldap://x", "", "");
