@@ -45,6 +45,12 @@ final class XmlParser {
             return read(reader);
         } catch (XMLStreamException e) {
             throw DavException.badRequest("malformed XML body: " + firstLine(e.getMessage()));
+        } catch (DavException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The JDK's parser fails on some broken DTDs with its own bug (MissingResourceException while
+            // formatting the message, found by RequestBodyFuzzTest): still a malformed body, not a server error.
+            throw DavException.badRequest("malformed XML body: " + e.getClass().getSimpleName());
         } finally {
             close(reader);
         }

@@ -2,6 +2,7 @@ package org.galdav.mapping;
 
 import com.unboundid.ldap.sdk.Filter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -239,12 +240,15 @@ public final class QueryTranslator {
         return known.isEmpty() ? Optional.empty() : Optional.of(and(known));
     }
 
+    /** Each component once: a client repeating a condition must not repeat it to the directory. */
     private static Filter or(List<Filter> filters) {
-        return filters.size() == 1 ? filters.get(0) : Filter.createORFilter(filters);
+        List<Filter> distinct = List.copyOf(new LinkedHashSet<>(filters));
+        return distinct.size() == 1 ? distinct.get(0) : Filter.createORFilter(distinct);
     }
 
     private static Filter and(List<Filter> filters) {
-        return filters.size() == 1 ? filters.get(0) : Filter.createANDFilter(filters);
+        List<Filter> distinct = List.copyOf(new LinkedHashSet<>(filters));
+        return distinct.size() == 1 ? distinct.get(0) : Filter.createANDFilter(distinct);
     }
 
     /** Matches no entry, in a form every directory understands (not every one has RFC 4526 "(|)"). */
