@@ -105,6 +105,12 @@ class SettingsGroupsTest {
         assertThatThrownBy(() -> new Settings(settings.http(), settings.limits(), settings.directory(), settings.auth(),
                 List.of(settings.books().get(0), settings.books().get(0)), settings.cache(), settings.sync()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestLimits(Duration.ZERO, Duration.ZERO, 16_384, 100, 1, 1, 1, 1))
+                .as("a request needs some time").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestLimits(Duration.ofSeconds(1), Duration.ZERO, 16_384, 100, 1, 0, 1, 1))
+                .as("a filter needs some text").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> load("http.request-timeout = 0s")).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("http.request-timeout");
         LdapSettings connection = ((DirectorySettings.Demo) settings.directory()).connection("ldap://x", "", "");
         assertThatThrownBy(() -> new DirectorySettings.Ldap(connection, "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LdapTuning(0, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)))
