@@ -40,7 +40,10 @@ class ShutdownIT {
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                     "-Dldap.url=ldap://127.0.0.1:" + proxy.port(), "-Dldap.base-dn=" + directory.baseDn(),
                     "-Dldap.bind-dn=" + DemoCompany.SERVICE_DN, "-Dldap.bind-password=" + DemoCompany.SERVICE_PASSWORD,
-                    "-Dldap.operation-timeout=10m", "-Dhttp.port=0", "-Dhttp.shutdown-grace=2s",
+                    // Long LDAP waits (the interactive one too, where the outage work bounds it), so that only
+                    // the stop can end the request: the grace (2 s) runs out while it still waits.
+                    "-Dldap.operation-timeout=10m", "-Dldap.request-timeout=10m",
+                    "-Dhttp.port=0", "-Dhttp.shutdown-grace=2s",
                     "-Dcache.warm-up=false", "-Dsync.state-dir=" + dir.resolve("state"),
                     "-jar", JAR.toString())).start();
             try {
