@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.galdav.core.CardSink;
+import org.galdav.core.Deadline;
 import org.galdav.core.DeadlineExceededException;
 import org.galdav.core.SourceUnavailableException;
 import org.galdav.core.TimeSource;
@@ -65,18 +67,22 @@ final class DirectoryCards implements TrackedSource {
 
     @Override
     public Map<String, TrackedCard> findTracked(Collection<String> names) {
-        List<String> ids = new ArrayList<>();
+        // Sets, not lists: a multiget may name thousands of cards, and lookups must stay linear.
+        Set<String> wanted = new HashSet<>(names);
+        Set<String> unique = new LinkedHashSet<>();
         for (String name : names) {
             if (name.endsWith(".vcf")) {
                 String id = name.substring(0, name.length() - 4);
-                if (ID.matcher(id).matches() && !ids.contains(id)) {
-                    ids.add(id);
+                if (ID.matcher(id).matches()) {
+                    unique.add(id);
                 }
             }
         }
+        List<String> ids = new ArrayList<>(unique);
         Map<String, TrackedCard> found = new HashMap<>();
         String idAttribute = mapper.mapping().idAttribute();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            Deadline.current().check();
             List<Filter> any = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)).stream()
                     .flatMap(id -> mapper.mapping().idFormat().equality(idAttribute, id).stream()).toList();
             if (any.isEmpty()) {
@@ -86,7 +92,7 @@ final class DirectoryCards implements TrackedSource {
             SearchOutcome outcome;
             try {
                 outcome = stream(filter, false, LOOKUP_CHUNK, tracked -> {
-                    if (names.contains(tracked.card().name())) {
+                    if (wanted.contains(tracked.card().name())) {
                         found.put(tracked.card().name(), tracked);
                     }
                     return true;

@@ -12,6 +12,7 @@ import org.galdav.core.BookInfo;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
 import org.galdav.core.ContentHash;
+import org.galdav.core.Deadline;
 import org.galdav.core.QueryOutcome;
 import org.galdav.core.TimeSource;
 import org.galdav.core.query.CardMatcher;
@@ -102,6 +103,7 @@ public final class LdapAddressBook implements AddressBook {
 
         /** @return whether the search should go on */
         boolean offer(TrackedCard tracked) throws IOException {
+            Deadline.current().check(); // a widened search may check a whole book of cards
             Card card = tracked.card();
             if (!CardMatcher.matches(query.filter(), card.properties())) {
                 return true;

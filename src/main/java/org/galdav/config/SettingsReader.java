@@ -21,6 +21,7 @@ import org.galdav.directory.ChangeFeeds;
 import org.galdav.directory.LdapTimeouts;
 import org.galdav.directory.LoginFilter;
 import org.galdav.http.HttpSettings;
+import org.galdav.http.RequestLimits;
 
 /**
  * Reads the merged, resolved configuration into {@link Settings}, one group per section. Every LDAP filter
@@ -41,6 +42,10 @@ final class SettingsReader {
                 c.getBytes("http.max-request-bytes"), c.getBoolean("http.anonymous-read"), c.getString("http.realm"),
                 c.getString("http.server-name"), c.getInt("search.max-results"), optionalPath(c, "http.tls.key-store"),
                 c.hasPath("http.tls.key-store-password") ? c.getString("http.tls.key-store-password") : "");
+        RequestLimits limits = new RequestLimits(duration(c, "http.request-timeout"),
+                nonNegativeDuration(c, "http.shutdown-grace"), bytes(c, "http.max-header-bytes"), c.getInt("http.max-headers"),
+                c.getInt("http.max-multiget-hrefs"), c.getInt("search.max-text-length"), c.getInt("search.max-prop-filters"),
+                c.getInt("search.max-text-matches"));
         DirectorySettings directory = directory(c);
         AuthSettings auth = auth(c);
         CacheSettings cache = new CacheSettings(duration(c, "cache.ttl"), c.getBytes("cache.max-card-bytes"),
@@ -49,7 +54,7 @@ final class SettingsReader {
         List<BookSettings> books = books(c);
         SyncSettings sync = new SyncSettings(Path.of(c.getString("sync.state-dir")), duration(c, "sync.horizon"),
                 changeTracking(c), nonNegativeDuration(c, "sync.poll-interval"));
-        return new Settings(http, directory, auth, books, cache, sync, ClientLimitsReader.connections(c),
+        return new Settings(http, limits, directory, auth, books, cache, sync, ClientLimitsReader.connections(c),
                 ClientLimitsReader.throttle(c));
     }
 
@@ -184,6 +189,14 @@ final class SettingsReader {
             throw new ConfigError("configuration: key 'sync.change-tracking' must be auto, syncrepl, changelog, usn or off, "
                     + "not '" + text + "'");
         }
+    }
+
+    private static int bytes(Config c, String key) {
+        long bytes = c.getBytes(key);
+        if (bytes > Integer.MAX_VALUE) {
+            throw new ConfigError("configuration: key '" + key + "' must be below 2 GiB");
+        }
+        return (int) bytes;
     }
 
     private static Optional<Path> optionalPath(Config c, String key) {

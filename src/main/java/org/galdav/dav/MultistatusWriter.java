@@ -11,6 +11,7 @@ import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.galdav.core.Card;
+import org.galdav.core.Deadline;
 
 /**
  * Writes a {@code DAV:multistatus} (RFC 4918 §13) response by response straight to the output, so a
@@ -18,7 +19,9 @@ import org.galdav.core.Card;
  * read only the first status), and with {@code minimal} the 404 propstat is left out (RFC 8144).
  *
  * <p>The document is only ever closed by {@link #write} once its body has returned: when writing
- * fails half-way the caller drops the connection, so a short answer never looks complete.
+ * fails half-way the caller drops the connection, so a short answer never looks complete. Each response
+ * first checks the request's {@link Deadline}, so a long listing stops when its time is up or its client
+ * has gone.
  */
 public final class MultistatusWriter {
     /** Writes the responses of one multistatus. */
@@ -116,6 +119,7 @@ public final class MultistatusWriter {
 
     private void response(String href, List<Map.Entry<QName, PropValue>> found, List<QName> missing)
             throws IOException {
+        Deadline.current().check();
         try {
             Xml.start(w, DavNames.RESPONSE);
             Xml.text(w, DavNames.HREF, href);
@@ -154,6 +158,7 @@ public final class MultistatusWriter {
 
     /** A status response with a {@code DAV:error}, e.g. 507 with number-of-matches-within-limits. */
     public void status(String href, int status, Optional<QName> error) throws IOException {
+        Deadline.current().check();
         try {
             Xml.start(w, DavNames.RESPONSE);
             Xml.text(w, DavNames.HREF, href);

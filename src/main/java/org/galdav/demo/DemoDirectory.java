@@ -53,6 +53,8 @@ public final class DemoDirectory implements AutoCloseable {
         // A change log (cn=changelog) lets galdav follow changes instead of re-listing; the initial load
         // fills part of it, older records are dropped.
         config.setMaxChangeLogEntries(CHANGE_LOG_ENTRIES);
+        // Card lookups (GET, multiget) search by entryUUID, indexed as in any production directory.
+        config.setEqualityIndexAttributes("entryUUID");
 
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         try {

@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.xml.namespace.QName;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
+import org.galdav.dav.DavException;
 import org.galdav.dav.DavNames;
 import org.galdav.dav.DavPaths;
 import org.galdav.dav.PropSelection;
@@ -22,7 +23,9 @@ import org.galdav.dav.XmlElement;
 /**
  * {@code CARDDAV:addressbook-multiget} (RFC 6352 §8.7): one response per requested href, in request
  * order; hrefs outside the book or without a card get a 404 response. All cards are looked up in one
- * call, so the book can fetch them in a few directory searches.
+ * call, so the book can fetch them in a few directory searches. A request naming more hrefs than the
+ * configured maximum is refused with 413 (RFC 9110 §15.5.14: more content than the server is willing to
+ * process) before any lookup; clients batch their multigets and can send the rest in further requests.
  */
 final class AddressbookMultigetReporter implements Reporter<AddressbookMultigetReporter.Request> {
     private static final SupportedReport SUPPORTED = new SupportedReport(
@@ -36,6 +39,12 @@ final class AddressbookMultigetReporter implements Reporter<AddressbookMultigetR
         }
     }
 
+    private final int maxHrefs;
+
+    AddressbookMultigetReporter(int maxHrefs) {
+        this.maxHrefs = maxHrefs;
+    }
+
     @Override
     public SupportedReport supported() {
         return SUPPORTED;
@@ -43,8 +52,13 @@ final class AddressbookMultigetReporter implements Reporter<AddressbookMultigetR
 
     @Override
     public Request parse(XmlElement root) {
+        List<XmlElement> elements = root.children(DavNames.HREF);
+        if (elements.size() > maxHrefs) {
+            throw new DavException(413, "addressbook-multiget names " + elements.size() + " hrefs, more than "
+                    + maxHrefs + "; ask for them in smaller batches");
+        }
         List<String> hrefs = new ArrayList<>();
-        for (XmlElement href : root.children(DavNames.HREF)) {
+        for (XmlElement href : elements) {
             hrefs.add(href.text().trim());
         }
         return new Request(PropSelection.parse(root), hrefs);

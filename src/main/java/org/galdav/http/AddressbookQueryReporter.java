@@ -11,6 +11,7 @@ import org.galdav.core.query.CardFilter;
 import org.galdav.core.query.CardQuery;
 import org.galdav.dav.DavNames;
 import org.galdav.dav.DavPaths;
+import org.galdav.dav.FilterLimits;
 import org.galdav.dav.FilterParser;
 import org.galdav.dav.PropSelection;
 import org.galdav.dav.ReportScope;
@@ -30,6 +31,7 @@ final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporte
     private static final QName NRESULTS = new QName(DavNames.CARDDAV, "nresults");
 
     private final int maxResults;
+    private final FilterLimits filterLimits;
 
     /** @param limit the client's {@code CARDDAV:limit} (RFC 6352 §8.6.1) */
     record Request(PropSelection props, CardFilter filter, OptionalInt limit) {
@@ -40,8 +42,9 @@ final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporte
         }
     }
 
-    AddressbookQueryReporter(int maxResults) {
+    AddressbookQueryReporter(int maxResults, FilterLimits filterLimits) {
         this.maxResults = maxResults;
+        this.filterLimits = filterLimits;
     }
 
     @Override
@@ -51,7 +54,7 @@ final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporte
 
     @Override
     public Request parse(XmlElement root) {
-        return new Request(PropSelection.parse(root), FilterParser.parse(root.child(DavNames.FILTER)),
+        return new Request(PropSelection.parse(root), FilterParser.parse(root.child(DavNames.FILTER), filterLimits),
                 ResultLimit.parse(root.child(LIMIT).flatMap(l -> l.child(NRESULTS)), true));
     }
 

@@ -6,16 +6,21 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.galdav.core.AddressBlock;
 import org.galdav.core.AddressBooks;
 import org.galdav.core.Authenticator;
 import org.galdav.core.CredentialsRejectedException;
+import org.galdav.core.Deadline;
+import org.galdav.core.DeadlineExceededException;
 import org.galdav.core.LoginThrottledException;
 import org.galdav.core.Principal;
 import org.galdav.core.Principals;
 import org.galdav.core.SourceUnavailableException;
+import org.galdav.core.TimeSource;
 import org.galdav.core.UserCredentials;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavPaths;
@@ -26,8 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes DAV requests: discovery redirect and OPTIONS without credentials, everything else after
- * Basic authentication, one class per method. All failures become clean HTTP answers here; stack
- * traces go to the log only.
+ * Basic authentication, one class per method. Each request's work runs under its {@link Deadline}
+ * ({@code http.request-timeout}), which also expires when its connection closes or the server stops
+ * waiting for it ({@link #abandonInFlight}). All failures become clean HTTP answers here; stack traces go
+ * to the log only.
  */
 public final class DavHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DavHandler.class);
@@ -37,6 +44,12 @@ public final class DavHandler implements HttpHandler {
             "MOVE", "LOCK", "UNLOCK", "POST", "ACL", "PATCH", "BIND", "UNBIND", "REBIND");
 
     private final HttpSettings settings;
+    private final RequestLimits limits;
+    private final TimeSource time;
+    /** Set when the server stops and its grace is over: every request's deadline expires. */
+    private volatile boolean abandoned;
+    /** The requests being worked on and their threads, so that stopping can wake those that wait. */
+    private final Map<HttpServerExchange, Thread> inFlight = new ConcurrentHashMap<>();
     private final Authenticator authenticator;
     private final PropfindMethod propfind;
     private final ReportMethod report;
@@ -45,12 +58,15 @@ public final class DavHandler implements HttpHandler {
     /** What supported-report-set is derived from: the registry's reports, in its order. */
     private final List<SupportedReport> supported;
 
-    public DavHandler(HttpSettings settings, Authenticator authenticator, AddressBooks books, Principals principals) {
+    public DavHandler(HttpSettings settings, RequestLimits limits, TimeSource time, Authenticator authenticator,
+                      AddressBooks books, Principals principals) {
         this.settings = settings;
+        this.limits = limits;
+        this.time = time;
         this.authenticator = authenticator;
         Lookup lookup = new Lookup(books, principals);
         this.propfind = new PropfindMethod(lookup);
-        Reporters reporters = new Reporters(lookup, settings.maxQueryResults());
+        Reporters reporters = new Reporters(lookup, settings.maxQueryResults(), limits);
         this.supported = reporters.supported();
         this.report = new ReportMethod(lookup, reporters);
         this.get = new GetMethod(lookup);
@@ -65,7 +81,10 @@ public final class DavHandler implements HttpHandler {
             return;
         }
         http.startBlocking();
-        try {
+        Deadline deadline = Deadline.after(limits.requestTimeout(), time,
+                () -> abandoned || !http.getConnection().isOpen());
+        inFlight.put(http, Thread.currentThread());
+        try (Deadline.Scope scope = deadline.open()) {
             route(http);
         } catch (DavException e) {
             LOG.info("{} {} -> {} {}", http.getRequestMethod(), http.getRequestPath(), e.status(), e.getMessage());
@@ -95,6 +114,17 @@ public final class DavHandler implements HttpHandler {
             } else {
                 http.getConnection().close();
             }
+        } catch (DeadlineExceededException e) {
+            LOG.warn("{} {} -> 503: stopped, {}", http.getRequestMethod(), http.getRequestPath(),
+                    abandoned ? "the server is stopping" : e.getMessage());
+            if (!http.isResponseStarted() && http.getConnection().isOpen()) {
+                // RFC 9110 §15.6.4: the server cannot answer now; a later try may find it less busy.
+                http.getResponseHeaders().put(Headers.RETRY_AFTER, "30");
+                Responses.text(http, 503, abandoned ? "The server is stopping; try again shortly."
+                        : "The request took too long and was stopped; try again later.");
+            } else {
+                http.getConnection().close();
+            }
         } catch (IOException e) {
             LOG.info("{} {}: client connection failed: {}", http.getRequestMethod(), http.getRequestPath(), e.toString());
         } catch (RuntimeException e) {
@@ -104,7 +134,19 @@ public final class DavHandler implements HttpHandler {
             } else {
                 http.getConnection().close();
             }
+        } finally {
+            inFlight.remove(http);
         }
+    }
+
+    /**
+     * Ends the work of every request in flight: the server is stopping and has waited long enough
+     * ({@code http.shutdown-grace}). Their deadlines expire, and their threads are interrupted, which
+     * frees those waiting to read a body, to write an answer or for the directory.
+     */
+    public void abandonInFlight() {
+        abandoned = true;
+        inFlight.values().forEach(Thread::interrupt);
     }
 
     private void route(HttpServerExchange http) throws IOException {

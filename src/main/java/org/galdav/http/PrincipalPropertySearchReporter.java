@@ -14,6 +14,7 @@ import org.galdav.core.query.MatchType;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavNames;
 import org.galdav.dav.DavPaths;
+import org.galdav.dav.FilterLimits;
 import org.galdav.dav.PropSelection;
 import org.galdav.dav.ReportScope;
 import org.galdav.dav.SearchPropertySet;
@@ -35,6 +36,7 @@ final class PrincipalPropertySearchReporter implements Reporter<PrincipalPropert
 
     private final Lookup lookup;
     private final int maxResults;
+    private final FilterLimits limits;
 
     /**
      * @param allOf        every condition must match (the default), or any ({@code test="anyof"})
@@ -49,9 +51,11 @@ final class PrincipalPropertySearchReporter implements Reporter<PrincipalPropert
         }
     }
 
-    PrincipalPropertySearchReporter(Lookup lookup, int maxResults) {
+    /** @param limits the longest search text and the most conditions, as for addressbook-query */
+    PrincipalPropertySearchReporter(Lookup lookup, int maxResults, FilterLimits limits) {
         this.lookup = lookup;
         this.maxResults = maxResults;
+        this.limits = limits;
     }
 
     @Override
@@ -73,10 +77,18 @@ final class PrincipalPropertySearchReporter implements Reporter<PrincipalPropert
             } catch (IllegalArgumentException e) {
                 throw DavException.badRequest(e.getMessage());
             }
+            String text = match.text();
+            // RFC 3744 §9.4 names no precondition for these: a plain 400, as for other malformed searches.
+            if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+                throw DavException.badRequest("search text longer than " + limits.maxTextLength() + " characters");
+            }
             for (XmlElement prop : search.child(DavNames.PROP).map(XmlElement::children).orElse(List.of())) {
                 Optional<PrincipalSearch.Field> field = SearchPropertySet.field(prop.name());
                 if (field.isPresent()) {
-                    conditions.add(new PrincipalSearch(field.get(), match.text(), type));
+                    if (conditions.size() == limits.maxTextMatches()) {
+                        throw DavException.badRequest("more than " + limits.maxTextMatches() + " search conditions");
+                    }
+                    conditions.add(new PrincipalSearch(field.get(), text, type));
                 } else {
                     unsearchable = true;
                 }

@@ -16,12 +16,12 @@ import org.galdav.dav.SupportedReport;
 final class Reporters {
     private final List<Reporter<?>> all;
 
-    Reporters(Lookup lookup, int maxQueryResults) {
+    Reporters(Lookup lookup, int maxQueryResults, RequestLimits limits) {
         this.all = List.of(
-                new AddressbookQueryReporter(maxQueryResults),
-                new AddressbookMultigetReporter(),
+                new AddressbookQueryReporter(maxQueryResults, limits.filter()),
+                new AddressbookMultigetReporter(limits.maxMultigetHrefs()),
                 new SyncCollectionReporter(),
-                new PrincipalPropertySearchReporter(lookup, maxQueryResults),
+                new PrincipalPropertySearchReporter(lookup, maxQueryResults, limits.filter()),
                 new PrincipalSearchPropertySetReporter());
         Set<QName> names = new HashSet<>();
         for (Reporter<?> reporter : all) {

@@ -1,5 +1,6 @@
 package org.galdav.http;
 
+import io.undertow.io.UndertowOutputStream;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -34,6 +35,7 @@ final class Responses {
 
     /** A whole XML body with its status. */
     static void xml(HttpServerExchange http, int status, byte[] body) {
+        discardUnsent(http);
         http.setStatusCode(status);
         http.getResponseHeaders().put(Headers.CONTENT_TYPE, XML);
         http.getResponseSender().send(ByteBuffer.wrap(body));
@@ -51,7 +53,18 @@ final class Responses {
         }
     }
 
+    /**
+     * Drops what a failed answer buffered but never sent (the start of a multistatus), so that an error
+     * answered instead is the whole body. Only called before the response has started.
+     */
+    private static void discardUnsent(HttpServerExchange http) {
+        if (http.isBlocking() && !http.isResponseStarted() && http.getOutputStream() instanceof UndertowOutputStream out) {
+            out.resetBuffer();
+        }
+    }
+
     static void text(HttpServerExchange http, int status, String message) {
+        discardUnsent(http);
         http.setStatusCode(status);
         http.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
         http.getResponseSender().send(message + "\n", StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.galdav.core.Deadline;
 import org.galdav.core.query.Collation;
 import org.galdav.core.query.MatchType;
 
@@ -19,6 +20,9 @@ import org.galdav.core.query.MatchType;
  * both to Σ, and a handful more. For those the search sends every spelling. And because RFC 5051
  * decomposes (NFKD), a contains or starts-with match may end inside an accented letter ("s" matches
  * "Işıl"), so the last letter is also searched in its accented forms.
+ *
+ * <p>Work is linear in the needle's length, and the spellings are bounded in number and in total length
+ * ({@link #MAX_SPELLING_CHARS}); beyond that there are none and the search widens, which is always safe.
  */
 final class NeedleVariants {
     /** Letters LDAP folding keeps apart but RFC 5051 treats as one (found by comparing both over Unicode). */
@@ -31,6 +35,9 @@ final class NeedleVariants {
             Map.entry(0x0441, new int[] {0x1C83}), Map.entry(0x0442, new int[] {0x1C84, 0x1C85}),
             Map.entry(0x044A, new int[] {0x1C86}), Map.entry(0x0463, new int[] {0x1C87}), Map.entry(0xA64B, new int[] {0x1C88}));
     private static final int MAX_VARIANTS = 64;
+    /** All spellings of one needle together: what one text-match may add to an LDAP filter, per attribute. */
+    static final int MAX_SPELLING_CHARS = 8192;
+    private static final int[] NONE = new int[0];
     /** Decomposed prefix (lower case) → characters whose decomposition starts with it and goes on. */
     private static final Map<String, List<String>> EXTENSIONS = extensions();
 
@@ -43,6 +50,10 @@ final class NeedleVariants {
      * normalizes before comparing and RFC 5051 treats them as equal.
      */
     static Optional<List<String>> of(String needle, Collation collation, MatchType matchType) {
+        Deadline.current().check();
+        if (needle.length() > MAX_SPELLING_CHARS) {
+            return Optional.empty();
+        }
         if (collation != Collation.UNICODE_CASEMAP) {
             return Optional.of(List.of(needle));
         }
@@ -57,6 +68,9 @@ final class NeedleVariants {
                 return Optional.empty();
             }
             all.addAll(spelled.get());
+            if (all.size() > MAX_VARIANTS) {
+                return Optional.empty();
+            }
         }
         if (matchType == MatchType.CONTAINS || matchType == MatchType.STARTS_WITH) {
             // Under NFKD "s" is a prefix of "ş" (s + cedilla) and "기" of "김" (jamo): a match may end inside
@@ -69,10 +83,14 @@ final class NeedleVariants {
                 String key = Normalizer.normalize(spelling.substring(last), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
                 for (String accented : EXTENSIONS.getOrDefault(key, List.of())) {
                     all.add(spelling.substring(0, last) + accented);
+                    if (all.size() > MAX_VARIANTS) {
+                        return Optional.empty();
+                    }
                 }
             }
         }
-        return all.size() > MAX_VARIANTS ? Optional.empty() : Optional.of(List.copyOf(all));
+        long chars = all.stream().mapToLong(String::length).sum();
+        return chars > MAX_SPELLING_CHARS ? Optional.empty() : Optional.of(List.copyOf(all));
     }
 
     /**
@@ -101,23 +119,43 @@ final class NeedleVariants {
         return map;
     }
 
+    /**
+     * Every spelling of {@code needle} with the letters of {@link #SAME_UNDER_CASEMAP} swapped, the needle
+     * itself first and the last such letter varying fastest. Counted before anything is built, and each
+     * spelling built in one pass: time linear in the needle's length, at most {@link #MAX_VARIANTS} spellings.
+     */
     private static Optional<List<String>> letters(String needle) {
-        List<String> variants = new ArrayList<>(List.of(""));
-        for (int offset = 0; offset < needle.length(); ) {
-            int cp = needle.codePointAt(offset);
-            offset += Character.charCount(cp);
-            int[] others = SAME_UNDER_CASEMAP.getOrDefault(cp, new int[0]);
-            List<String> next = new ArrayList<>(variants.size() * (others.length + 1));
-            for (String prefix : variants) {
-                next.add(prefix + new String(Character.toChars(cp)));
-                for (int other : others) {
-                    next.add(prefix + new String(Character.toChars(other)));
+        int[] codePoints = needle.codePoints().toArray();
+        int[] radix = new int[codePoints.length];
+        int count = 1;
+        int ambiguous = 0;
+        for (int i = 0; i < codePoints.length; i++) {
+            radix[i] = 1 + SAME_UNDER_CASEMAP.getOrDefault(codePoints[i], NONE).length;
+            if (radix[i] > 1) {
+                ambiguous++;
+                count *= radix[i];
+                if (count > MAX_VARIANTS) {
+                    return Optional.empty();
                 }
             }
-            if (next.size() > MAX_VARIANTS) {
-                return Optional.empty();
+        }
+        if (ambiguous == 0) {
+            return Optional.of(List.of(needle));
+        }
+        List<String> variants = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int[] choice = new int[codePoints.length];
+            int rest = k;
+            for (int i = codePoints.length - 1; i >= 0 && rest > 0; i--) {
+                choice[i] = rest % radix[i];
+                rest /= radix[i];
             }
-            variants = next;
+            StringBuilder spelling = new StringBuilder(needle.length());
+            for (int i = 0; i < codePoints.length; i++) {
+                spelling.appendCodePoint(choice[i] == 0 ? codePoints[i]
+                        : SAME_UNDER_CASEMAP.get(codePoints[i])[choice[i] - 1]);
+            }
+            variants.add(spelling.toString());
         }
         return Optional.of(variants);
     }

@@ -2,10 +2,12 @@ package org.galdav.mapping;
 
 import com.unboundid.ldap.sdk.Filter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.galdav.core.Deadline;
 import org.galdav.core.query.CardFilter;
 import org.galdav.core.query.Combination;
 import org.galdav.core.query.MatchType;
@@ -18,7 +20,8 @@ import org.galdav.core.query.TextMatch;
  * are always re-checked against the cards, so the translation only has to be safe, never exact: where
  * a condition cannot be expressed, or the directory's matching rules could miss a match, it widens to
  * "the property exists" instead of guessing. Values only ever enter the filter through the SDK's
- * factories, which escape them (RFC 4515).
+ * factories, which escape them (RFC 4515). The work is linear in the query and the filter bounded
+ * ({@link FilterBudget}); the request's {@link Deadline} is checked per prop-filter and text-match.
  */
 public final class QueryTranslator {
     private final Mapping mapping;
@@ -31,25 +34,26 @@ public final class QueryTranslator {
 
     /** The LDAP filter for a query, always including the mapping's entry filter. */
     public Filter translate(CardFilter filter) {
-        Optional<Filter> narrowing = narrow(filter);
+        Optional<Filter> narrowing = narrow(filter, new FilterBudget());
         return narrowing.map(f -> Filter.createANDFilter(mapping.entryFilter(), f)).orElse(mapping.entryFilter());
     }
 
     /** Empty means "cannot narrow": every published entry is a candidate. */
-    private Optional<Filter> narrow(CardFilter filter) {
+    private Optional<Filter> narrow(CardFilter filter, FilterBudget budget) {
         if (filter.matchesEverything()) {
             return Optional.empty();
         }
-        List<Optional<Filter>> parts = filter.propFilters().stream().map(this::propFilter).toList();
+        List<Optional<Filter>> parts = filter.propFilters().stream().map(p -> propFilter(p, budget)).toList();
         return combine(filter.test(), parts);
     }
 
-    private Optional<Filter> propFilter(PropFilter filter) {
+    private Optional<Filter> propFilter(PropFilter filter, FilterBudget budget) {
+        Deadline.current().check();
         if (filter.isNotDefined()) {
             return notDefined(filter);
         }
         if (filter.name().equals("UID")) {
-            return uid(filter);
+            return uid(filter).filter(budget::spend);
         }
         List<PropertyRule> rules = mapping.rulesFor(filter.name());
         if (rules.isEmpty()) {
@@ -58,7 +62,7 @@ public final class QueryTranslator {
         }
         List<Filter> perRule = new ArrayList<>();
         for (PropertyRule rule : rules) {
-            perRule.add(ruleFilter(rule, filter));
+            perRule.add(ruleFilter(rule, filter, budget));
         }
         if (filter.name().equals("FN") && !alwaysNamed(rules)) {
             // An entry none of the FN rules can name gets its FN from the DN (see EntryMapper). This branch
@@ -106,14 +110,14 @@ public final class QueryTranslator {
     }
 
     /** What one rule contributes: its text-matches pushed down, else mere presence of its attributes. */
-    private Filter ruleFilter(PropertyRule rule, PropFilter filter) {
+    private Filter ruleFilter(PropertyRule rule, PropFilter filter, FilterBudget budget) {
         Filter presence = presence(rule);
         if (filter.isPresenceTest()) {
             return presence;
         }
         List<Optional<Filter>> parts = new ArrayList<>();
         for (TextMatch match : filter.textMatches()) {
-            parts.add(textMatch(rule, match));
+            parts.add(textMatch(rule, match).filter(budget::spend));
         }
         // param-filters are tested on the card; for the search they only mean "property exists".
         filter.paramFilters().forEach(p -> parts.add(Optional.empty()));
@@ -236,12 +240,15 @@ public final class QueryTranslator {
         return known.isEmpty() ? Optional.empty() : Optional.of(and(known));
     }
 
+    /** Each component once: a client repeating a condition must not repeat it to the directory. */
     private static Filter or(List<Filter> filters) {
-        return filters.size() == 1 ? filters.get(0) : Filter.createORFilter(filters);
+        List<Filter> distinct = List.copyOf(new LinkedHashSet<>(filters));
+        return distinct.size() == 1 ? distinct.get(0) : Filter.createORFilter(distinct);
     }
 
     private static Filter and(List<Filter> filters) {
-        return filters.size() == 1 ? filters.get(0) : Filter.createANDFilter(filters);
+        List<Filter> distinct = List.copyOf(new LinkedHashSet<>(filters));
+        return distinct.size() == 1 ? distinct.get(0) : Filter.createANDFilter(distinct);
     }
 
     /** Matches no entry, in a form every directory understands (not every one has RFC 4526 "(|)"). */

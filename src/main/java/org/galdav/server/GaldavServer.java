@@ -55,12 +55,13 @@ public final class GaldavServer implements AutoCloseable {
             UserEntries users = users(settings.auth(), directory);
             LdapPrincipals principals = new LdapPrincipals(users, settings.auth().loginAttribute(),
                     settings.auth().userFilter());
-            DavHandler dav = new DavHandler(settings.http(), new ThrottlingAuthenticator(new CachingAuthenticator(
-                    new LdapAuthenticator(users, principals), settings.cache(), time), settings.throttle(), time),
+            DavHandler dav = new DavHandler(settings.http(), settings.limits(), time,
+                    new ThrottlingAuthenticator(new CachingAuthenticator(new LdapAuthenticator(users, principals),
+                            settings.cache(), time), settings.throttle(), time),
                     visibility(settings, directory, books, time), principals);
             DescriptorLimit.warning(settings.connections()).ifPresent(LOG::warn);
-            HttpFront front = HttpFront.start(settings.http(), settings.connections(), dav, directory.directory(),
-                    metrics, time);
+            HttpFront front = HttpFront.start(settings.http(), settings.limits(), settings.connections(), dav,
+                    directory.directory(), metrics, time);
             try {
                 LOG.info("galdav listening on {}", front.url());
                 Optional<WarmUp> warmUp = settings.cache().warmUp()
@@ -99,7 +100,11 @@ public final class GaldavServer implements AutoCloseable {
         return directory.demo();
     }
 
-    /** Stops listening, the warm-up listing and the directory connections, in that order. */
+    /**
+     * Stops listening, lets requests in flight finish within {@code http.shutdown-grace} and then ends their
+     * work, and stops the warm-up listing and the directory connections, in that order. Returns within a
+     * bounded time whatever is in flight (the JVM's shutdown hook calls it on SIGTERM).
+     */
     @Override
     public void close() {
         front.close();

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.xnio.ChannelListener;
@@ -103,10 +105,25 @@ final class Listener implements AutoCloseable {
         return channel.getLocalAddress(InetSocketAddress.class);
     }
 
-    /** Stops accepting, then stops the worker, as {@code Undertow.stop()} does. */
+    /** Stops accepting, then stops the worker at once: every connection closes, busy threads are interrupted. */
     @Override
     public void close() {
         IoUtils.safeClose(channel);
+        worker.shutdownNow();
+    }
+
+    /**
+     * Stops accepting, lets the worker's tasks end for up to {@code workEnd} (as {@code Undertow.stop()} does
+     * with its shutdown timeout), then stops it at once.
+     */
+    void close(Duration workEnd) {
+        IoUtils.safeClose(channel);
+        worker.shutdown();
+        try {
+            worker.awaitTermination(workEnd.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         worker.shutdownNow();
     }
 }

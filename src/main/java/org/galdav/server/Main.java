@@ -38,7 +38,12 @@ public final class Main {
                         DemoCompany.DEMO_PASSWORD);
             }
             LOG.info("CardDAV URL: {}  (discovery: {}.well-known/carddav)", server.url(), server.url());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "galdav-shutdown"));
+            // SIGTERM: close() returns within http.shutdown-grace and a few seconds, whatever is in flight.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOG.info("galdav stopping");
+                server.close();
+                LOG.info("galdav stopped");
+            }, "galdav-shutdown"));
         } catch (ConfigError | MappingException e) {
             System.err.println("galdav: " + e.getMessage());
             System.exit(2);

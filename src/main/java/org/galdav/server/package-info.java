@@ -6,7 +6,8 @@
  *
  * <p>May use: every package and library. Nothing imports it.
  *
- * <p>Threads: built once at start; what it builds is thread-safe, and {@code close()} stops listening, the
- * warm-up and the directory connections, in that order.
+ * <p>Threads: built once at start; what it builds is thread-safe, and {@code close()} stops listening (requests
+ * in flight get {@code http.shutdown-grace}, then their work is ended), the warm-up and the directory
+ * connections, in that order, within a bounded time.
  */
 package org.galdav.server;

@@ -17,6 +17,7 @@ import org.galdav.directory.LdapSettings;
 import org.galdav.directory.LdapTimeouts;
 import org.galdav.directory.LoginFilter;
 import org.galdav.http.HttpSettings;
+import org.galdav.http.RequestLimits;
 import org.junit.jupiter.api.Test;
 
 /** Each section of the configuration becomes one group; every LDAP filter in it is parsed when loading. */
@@ -30,6 +31,8 @@ class SettingsGroupsTest {
         Settings settings = load("");
         assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 8080, 10_485_760, false, "galdav", "galdav",
                 1000, Optional.empty(), ""));
+        assertThat(settings.limits()).isEqualTo(new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 16_384,
+                100, 100_000, 256, 32, 32));
         assertThat(settings.directory()).isEqualTo(new DirectorySettings.Demo(new DemoSettings(1200, 42),
                 new LdapTuning(8, 500, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30),
                         DEFAULT_TIMEOUTS)));
@@ -102,12 +105,19 @@ class SettingsGroupsTest {
     @Test
     void theGroupsRefuseWhatTheLoaderWouldNotBuild() {
         Settings settings = load("");
-        assertThatThrownBy(() -> new Settings(settings.http(), settings.directory(), settings.auth(), List.of(),
-                settings.cache(), settings.sync(), settings.connections(), settings.throttle())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Settings(settings.http(), settings.directory(), settings.auth(),
+        assertThatThrownBy(() -> new Settings(settings.http(), settings.limits(), settings.directory(), settings.auth(),
+                List.of(), settings.cache(), settings.sync(), settings.connections(), settings.throttle()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Settings(settings.http(), settings.limits(), settings.directory(), settings.auth(),
                 List.of(settings.books().get(0), settings.books().get(0)), settings.cache(), settings.sync(),
                 settings.connections(), settings.throttle()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestLimits(Duration.ZERO, Duration.ZERO, 16_384, 100, 1, 1, 1, 1))
+                .as("a request needs some time").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestLimits(Duration.ofSeconds(1), Duration.ZERO, 16_384, 100, 1, 0, 1, 1))
+                .as("a filter needs some text").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> load("http.request-timeout = 0s")).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("http.request-timeout");
         LdapSettings connection = ((DirectorySettings.Demo) settings.directory()).connection("ldap://x", "", "");
         assertThatThrownBy(() -> new DirectorySettings.Ldap(connection, "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LdapTuning(0, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),

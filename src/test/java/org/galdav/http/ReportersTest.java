@@ -2,9 +2,11 @@ package org.galdav.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.namespace.QName;
+import org.galdav.config.SettingsLoader;
 import org.galdav.core.CardFormat;
 import org.galdav.core.Principals;
 import org.galdav.dav.DavNames;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The REPORT registry: what it holds, in which order, and that dispatch finds every entry. */
 class ReportersTest {
     private final Reporters reporters = new Reporters(new Lookup((principal, credentials) -> List.of(),
-            Principals.NONE), 10);
+            Principals.NONE), 10, SettingsLoader.load(ConfigFactory.empty()).limits());
 
     @Test
     void holdsEachReportOnceInTheOrderSupportedReportSetListsThem() {
@@ -38,7 +40,7 @@ class ReportersTest {
 
     @Test
     void multigetElementOrderDoesNotMatter() {
-        AddressbookMultigetReporter.Request multiget = new AddressbookMultigetReporter().parse(RequestParser.reportRoot(
+        AddressbookMultigetReporter.Request multiget = new AddressbookMultigetReporter(2).parse(RequestParser.reportRoot(
                 bytes("<C:addressbook-multiget xmlns:D='DAV:' xmlns:C='urn:ietf:params:xml:ns:carddav'>"
                         + "<D:href>/a.vcf</D:href><D:prop><D:getetag/><C:address-data version='4.0'/></D:prop>"
                         + "<D:href> /b.vcf </D:href></C:addressbook-multiget>")));

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
+import org.galdav.config.SettingsLoader;
 import org.galdav.core.Principals;
 import org.galdav.core.TimeSource;
 import org.galdav.dav.SupportedReport;
@@ -45,7 +46,8 @@ class SupportedReportSetTest {
 
     @Test
     void everyReportIsAnsweredExactlyWhereItIsAdvertised() {
-        List<QName> registered = new Reporters(new Lookup((principal, credentials) -> List.of(), Principals.NONE), 1)
+        List<QName> registered = new Reporters(new Lookup((principal, credentials) -> List.of(), Principals.NONE), 1,
+                SettingsLoader.load(ConfigFactory.empty()).limits())
                 .supported().stream().map(SupportedReport::name).toList();
         assertThat(BODIES.keySet()).as("a body for every registered report")
                 .containsExactlyInAnyOrderElementsOf(registered.stream().map(QName::toString).toList());

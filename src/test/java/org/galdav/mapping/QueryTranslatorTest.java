@@ -82,6 +82,31 @@ class QueryTranslatorTest {
         }
     }
 
+    /** A megabyte needle used to take minutes and end in OutOfMemoryError; the timeout only guards a hang. */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Timeout(60)
+    void longNeedlesAreLinearAndTheFilterStaysWithinItsBudget() {
+        for (MatchType type : MatchType.values()) {
+            Filter filter = TRANSLATOR.translate(query("FN", "b" + "A".repeat(999_999), type));
+            assertThat(FilterBudget.assertionBytes(filter)).as(type.toString())
+                    .isLessThanOrEqualTo(FilterBudget.MAX_ASSERTION_BYTES);
+        }
+        // Many letters with other spellings (i/ı): too many spellings, the search widens.
+        assertThat(TRANSLATOR.translate(query("FN", "i".repeat(100_000), MatchType.CONTAINS)).toString())
+                .doesNotContain("iiii");
+        // A needle with a few of them keeps every spelling, the original first.
+        assertThat(NeedleVariants.of("Işil", Collation.UNICODE_CASEMAP, MatchType.EQUALS).orElseThrow())
+                .startsWith("Işil", "Işıl", "ışil", "ışıl").contains("Is\u0327ıl").hasSize(8);
+        List<PropFilter> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            many.add(PropFilter.of("FN", false, Combination.ANY_OF, List.of(new TextMatch("x".repeat(250) + i,
+                    Collation.UNICODE_CASEMAP, MatchType.CONTAINS, false)), List.of()));
+        }
+        Filter all = TRANSLATOR.translate(new CardFilter(Combination.ALL_OF, many));
+        assertThat(FilterBudget.assertionBytes(all)).isLessThanOrEqualTo(FilterBudget.MAX_ASSERTION_BYTES);
+        assertThat(all.toString()).as("the first text-matches are still pushed down").contains("x".repeat(250) + "0");
+    }
+
     @org.junit.jupiter.api.Test
     void unmappedPropertiesNeverMatchAndNegationWidens() {
         Filter unmapped = TRANSLATOR.translate(query("X-SHOE-SIZE", "42", MatchType.EQUALS));

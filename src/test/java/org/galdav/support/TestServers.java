@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.galdav.config.Settings;
 import org.galdav.config.SettingsLoader;
 import org.galdav.core.TimeSource;
+import org.galdav.directory.SearchObserver;
 import org.galdav.server.GaldavServer;
 
 /**
@@ -68,6 +69,14 @@ public final class TestServers {
     /** A private server that records its searches; the caller closes it. */
     public static GaldavServer start(Map<String, ?> settings, List<Filter> filters, List<Search> searches,
                                      TimeSource time) {
+        return start(settings, (filter, entries, pages, nanos) -> {
+            filters.add(filter);
+            searches.add(new Search(filter, entries, nanos));
+        }, time);
+    }
+
+    /** A private server whose searches {@code observer} sees; the caller closes it. */
+    public static GaldavServer start(Map<String, ?> settings, SearchObserver observer, TimeSource time) {
         System.setProperty("java.awt.headless", "true");
         Map<String, Object> withState = new java.util.HashMap<>(settings);
         if (!withState.containsKey("sync.state-dir")) {
@@ -81,10 +90,7 @@ public final class TestServers {
         Config overrides = ConfigFactory.parseMap(Map.of("http.port", 0)).withFallback(ConfigFactory.parseMap(settings));
         Settings loaded = SettingsLoader.load(ConfigFactory.parseMap(settings).withFallback(overrides));
         try {
-            return GaldavServer.start(loaded, (filter, entries, pages, nanos) -> {
-                filters.add(filter);
-                searches.add(new Search(filter, entries, nanos));
-            }, time);
+            return GaldavServer.start(loaded, observer, time);
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
