@@ -243,15 +243,21 @@ class HighAvailabilityIT {
                 .map(MixedClient.Outcome::requestId).collect(Collectors.toSet()));
         // In flight on galdav1 when it died: what HAProxy had sent it and got no whole answer for. Either HAProxy
         // logged it as ended by the server (502 before the answer began, SH; cut during it, SD), or HAProxy had
-        // sent it over the client's kept-alive connection to galdav1 (the same client's previous request was
-        // answered by galdav1), and then closed the client's connection without an answer and without a log
-        // line, as a server closing a kept-alive connection does (HAProxy's http-reuse "safe", for clients to
-        // retry, RFC 9112 section 9.3.1).
+        // sent it over a kept-alive connection to galdav1 and then closed the client's connection without an
+        // answer and without a log line, as a server closing a kept-alive connection does (HAProxy's http-reuse
+        // "safe", for clients to retry, RFC 9112 section 9.3.1). With "safe", a request after a session's first
+        // may go over any session's idle connection to galdav1, so the client's own previous request does not
+        // tell which instance it went to; what does is that HAProxy logs every request it ends otherwise, and
+        // galdav2 stayed up: a request that failed before galdav1 was marked down without a log line was on a
+        // connection galdav1 dropped.
+        Set<String> beforeDown = sent.stream().filter(s -> !s.afterDown()).map(s -> s.outcome().requestId())
+                .collect(Collectors.toSet());
         Set<String> cutAndLogged = logged.values().stream()
                 .filter(l -> l.server().equals("galdav1") && l.abortedByServer())
                 .map(HaProxy.Logged::requestId).collect(Collectors.toCollection(TreeSet::new));
         Set<String> closedOnKeptAliveConnection = byId.keySet().stream()
-                .filter(id -> !logged.containsKey(id) && SERVED_BY_1.equals(previous(byId, id)))
+                .filter(id -> !logged.containsKey(id) && beforeDown.contains(id)
+                        && (SERVED_BY_1.equals(previous(byId, id)) || byId.get(id).status() == -1))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> inFlightOnKilled = new TreeSet<>(cutAndLogged);
         inFlightOnKilled.addAll(closedOnKeptAliveConnection);
