@@ -192,11 +192,7 @@ final class Connections implements AutoCloseable {
 
     /** Whether the directory answers now, through the pool (for {@code galdav check}); never throws. */
     boolean isReachable() {
-        try {
-            return pool.getRootDSE() != null;
-        } catch (LDAPException e) {
-            return false;
-        }
+        return problem().isEmpty();
     }
 
     /**
