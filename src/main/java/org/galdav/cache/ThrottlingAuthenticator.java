@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.galdav.core.AddressBlock;
 import org.galdav.core.Authenticator;
 import org.galdav.core.LoginThrottledException;
@@ -26,7 +29,9 @@ import org.galdav.core.TimeSource;
  *
  * A check that ends well, or that the directory could not answer, gives its budget back: only failures count.
  * Unknown logins spend budgets exactly as wrong passwords do, so the answers do not tell them apart. Only
- * salted hashes of credentials are kept ({@link SaltedHash}), never a password. Thread-safe.
+ * salted hashes of credentials are kept ({@link SaltedHash}), never a password. Concurrent checks of the same
+ * credentials share one (a client opening several connections at once costs one bind and one budget unit,
+ * and cannot throttle itself). Thread-safe.
  */
 public final class ThrottlingAuthenticator implements Authenticator {
     /** At most this many credentials are remembered as wrong, and as many as good. */
@@ -37,6 +42,7 @@ public final class ThrottlingAuthenticator implements Authenticator {
     private final Cache<String, Boolean> wrong;
     private final Cache<String, Boolean> knownGood;
     private final SaltedHash keys = new SaltedHash();
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<Principal>>> checking = new ConcurrentHashMap<>();
 
     public ThrottlingAuthenticator(Authenticator delegate, ThrottleSettings settings, TimeSource time) {
         this.delegate = delegate;
@@ -55,6 +61,36 @@ public final class ThrottlingAuthenticator implements Authenticator {
         if (wrong.getIfPresent(key) != null) {
             return Optional.empty();
         }
+        CompletableFuture<Optional<Principal>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Principal>> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            return outcomeOf(running);
+        }
+        try {
+            Optional<Principal> principal = check(key, login, password, client);
+            mine.complete(principal);
+            return principal;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    /** The outcome of the same credentials' check in flight; bounded by the directory's request timeout. */
+    private static Optional<Principal> outcomeOf(CompletableFuture<Optional<Principal>> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private Optional<Principal> check(String key, String login, String password, AddressBlock client) {
         boolean known = knownGood.getIfPresent(key) != null;
         if (!known) {
             throttle.take(login, client).ifPresent(wait -> {

@@ -19,6 +19,7 @@ final class ClientLimitsReader {
 
     static ConnectionLimits connections(Config c) {
         return new ConnectionLimits(positive(c, "http.connections.max"), positive(c, "http.connections.max-per-address"),
+                positive(c, "http.connections.max-busy-per-address"),
                 duration(c, "http.connections.header-timeout", Integer.MAX_VALUE),
                 duration(c, "http.connections.body-timeout", Integer.MAX_VALUE),
                 duration(c, "http.connections.idle-timeout", Integer.MAX_VALUE), proxies(c));

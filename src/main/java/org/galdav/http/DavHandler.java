@@ -104,6 +104,7 @@ public final class DavHandler implements HttpHandler {
             // RFC 6585 §4: 429 answers at once and holds no thread, where a delayed 401 would hold one per guess.
             LOG.info("{} {} -> 429: {}", http.getRequestMethod(), http.getRequestPath(), e.getMessage());
             long seconds = e.retryAfter().toSeconds();
+            closeUnread(http);
             http.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(seconds));
             Responses.text(http, 429, "Too many failed logins; try again in " + seconds + " seconds.");
         } catch (SourceUnavailableException e) {
@@ -136,6 +137,18 @@ public final class DavHandler implements HttpHandler {
             }
         } finally {
             inFlight.remove(http);
+            // An interrupt from abandonInFlight must not follow the thread back into the worker pool.
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * A request refused before its body was read: the connection is closed after the answer instead of
+     * reading (and waiting for) the rest of the body on a worker thread.
+     */
+    private static void closeUnread(HttpServerExchange http) {
+        if (!http.isRequestComplete()) {
+            http.setPersistent(false);
         }
     }
 
@@ -170,6 +183,7 @@ public final class DavHandler implements HttpHandler {
         Optional<BasicAuth.Credentials> credentials = BasicAuth.parse(http.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
         Optional<Principal> principal = authenticate(http, credentials);
         if (principal.isEmpty()) {
+            closeUnread(http);
             http.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
                     "Basic realm=\"" + settings.realm() + "\", charset=\"UTF-8\"");
             Responses.text(http, 401, "Authentication required.");

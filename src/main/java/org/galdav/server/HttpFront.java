@@ -8,10 +8,16 @@ import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.galdav.core.TimeSource;
 import org.galdav.directory.Directory;
 import org.galdav.http.AccessLog;
+import org.galdav.http.BusyClients;
 import org.galdav.http.ClientAddress;
 import org.galdav.http.ConnectionLimits;
 import org.galdav.http.DavHandler;
@@ -33,15 +39,19 @@ final class HttpFront implements AutoCloseable {
     private static final Duration ABANDONED_WORK_END = Duration.ofSeconds(5);
 
     private final Listener listener;
+    private final StopGate stopping;
     private final GracefulShutdownHandler graceful;
+    private final ExecutorService healthChecks;
     private final DavHandler dav;
     private final Duration grace;
     private final String url;
 
-    private HttpFront(Listener listener, GracefulShutdownHandler graceful, DavHandler dav, Duration grace,
-                      String url) {
+    private HttpFront(Listener listener, StopGate stopping, GracefulShutdownHandler graceful,
+                      ExecutorService healthChecks, DavHandler dav, Duration grace, String url) {
         this.listener = listener;
+        this.stopping = stopping;
         this.graceful = graceful;
+        this.healthChecks = healthChecks;
         this.dav = dav;
         this.grace = grace;
         this.url = url;
@@ -49,11 +59,16 @@ final class HttpFront implements AutoCloseable {
 
     static HttpFront start(HttpSettings settings, RequestLimits requests, ConnectionLimits limits, DavHandler dav,
                            Directory directory, ServerMetrics metrics, TimeSource time) {
-        HttpHandler routes = Handlers.path(dav)
+        // /health has threads of its own: a client holding every worker must not make it look down.
+        ExecutorService healthChecks = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(64), daemon("galdav-health"));
+        HttpHandler routes = new BusyClients(Handlers.path(dav)
                 .addExactPath("/metrics", metrics.scrape())
-                .addExactPath("/health", health(directory));
+                .addExactPath("/health", health(directory, healthChecks)),
+                limits.maxBusyPerAddress(), limits.trustedProxies(), metrics::busyRefused);
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes);
-        HttpHandler root = new BodyTimeout(new ClientAddress(new AccessLog(graceful, metrics.requests(), time),
+        StopGate stopping = new StopGate(graceful);
+        HttpHandler root = new BodyTimeout(new ClientAddress(new AccessLog(stopping, metrics.requests(), time),
                 limits.trustedProxies()), limits.bodyTimeout(), time, metrics::bodyTimedOut);
         OptionMap serverOptions = OptionMap.builder()
                 // Undertow's own limit (2 MiB by default) must not undercut http.max-request-bytes; above it, as
@@ -75,19 +90,21 @@ final class HttpFront implements AutoCloseable {
         InetSocketAddress address = listener.address();
         String host = address.getAddress().isAnyLocalAddress() ? "localhost" : settings.host();
         String scheme = tls.isPresent() ? "https" : "http";
-        return new HttpFront(listener, graceful, dav, requests.shutdownGrace(), scheme + "://"
+        return new HttpFront(listener, stopping, graceful, healthChecks, dav, requests.shutdownGrace(), scheme + "://"
                 + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + address.getPort() + "/");
     }
 
     /**
      * {@code GET /health}: 200 when the directory answers a probe, 503 otherwise, within the probe timeout
-     * ({@code ldap.probe-timeout}) whatever the directory does; off the IO thread (it waits).
+     * ({@code ldap.probe-timeout}) whatever the directory does; off the IO thread (it waits), on threads of its
+     * own. When those are all busy and their queue is full, it answers 503 at once.
      */
-    private static HttpHandler health(Directory directory) {
+    private static HttpHandler health(Directory directory, ExecutorService healthChecks) {
         return exchange -> {
             if (exchange.isInIoThread()) {
-                exchange.dispatch(health(directory));
+                // A refused dispatch (threads and queue full) is answered 503 by Undertow itself.
+                exchange.dispatch(healthChecks, health(directory, healthChecks));
                 return;
             }
             boolean up = directory.answersProbe();
@@ -109,6 +126,10 @@ final class HttpFront implements AutoCloseable {
      */
     @Override
     public void close() {
+        // New connections are refused (a balancer then tries another instance); new requests on open ones get
+        // 503 with Retry-After; requests in flight get the grace.
+        listener.stopAccepting();
+        stopping.stop();
         graceful.shutdown();
         boolean drained;
         try {
@@ -122,5 +143,14 @@ final class HttpFront implements AutoCloseable {
             dav.abandonInFlight();
         }
         listener.close(ABANDONED_WORK_END);
+        healthChecks.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

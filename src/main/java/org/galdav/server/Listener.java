@@ -105,6 +105,11 @@ final class Listener implements AutoCloseable {
         return channel.getLocalAddress(InetSocketAddress.class);
     }
 
+    /** Stops accepting new connections; those open stay until {@link #close}. */
+    void stopAccepting() {
+        IoUtils.safeClose(channel);
+    }
+
     /** Stops accepting, then stops the worker at once: every connection closes, busy threads are interrupted. */
     @Override
     public void close() {

@@ -34,6 +34,8 @@ final class ServerMetrics {
     static final String CONNECTIONS_OPEN = "galdav.http.connections.open";
     /** Counter of connections closed because a request body did not arrive within its timeout. */
     static final String BODY_TIMEOUTS = "galdav.http.body.timeouts";
+    /** Counter of requests refused because their client already had its share of requests in progress. */
+    static final String BUSY_REFUSED = "galdav.http.busy.refused";
 
     /** Methods tagged by name; anything else is "OTHER", so invented methods cannot create unbounded meters. */
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT", "PUT",
@@ -76,6 +78,10 @@ final class ServerMetrics {
         registry.counter(BODY_TIMEOUTS).increment();
     }
 
+    void busyRefused() {
+        registry.counter(BUSY_REFUSED).increment();
+    }
+
     /** Publishes the connections the budget counts as open, and the shed-connection counters from zero on. */
     void watch(ConnectionBudget budget) {
         Gauge.builder(CONNECTIONS_OPEN, budget, ConnectionBudget::open).register(registry);
@@ -83,6 +89,7 @@ final class ServerMetrics {
             registry.counter(CONNECTIONS_REFUSED, "reason", reason.tag());
         }
         registry.counter(BODY_TIMEOUTS);
+        registry.counter(BUSY_REFUSED);
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

@@ -130,4 +130,47 @@ class ThrottlingAuthenticatorTest {
         authenticator.forget("ada", "right");
         assertThat(status("ada", "right", OFFICE)).isEqualTo(429);
     }
+
+    /**
+     * A client opening twenty connections at once with the right, not yet known password: one check reaches
+     * the directory, every connection is let in, and the guessers' budget is not touched.
+     */
+    @Test
+    void concurrentChecksOfTheSameCredentialsShareOneBind() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger binds = new java.util.concurrent.atomic.AtomicInteger();
+        Authenticator slow = (login, password, client) -> {
+            binds.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(new Principal(login, login));
+        };
+        ThrottlingAuthenticator shared = new ThrottlingAuthenticator(slow, SETTINGS, time);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(20);
+        try {
+            List<java.util.concurrent.Future<Optional<Principal>>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(clients.submit(() -> {
+                    started.countDown();
+                    return shared.authenticate("ada", "right", OFFICE);
+                }));
+            }
+            // The first check ends only once every connection has arrived: the checks really overlap.
+            started.await();
+            while (binds.get() == 0) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            for (java.util.concurrent.Future<Optional<Principal>> answer : answers) {
+                assertThat(answer.get(1, java.util.concurrent.TimeUnit.MINUTES)).isPresent();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(binds.get()).isLessThanOrEqualTo(SETTINGS.perLogin());
+    }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link DescriptorLimit}: warns, with the fix, when the file limit cannot hold the connection cap. */
 class DescriptorLimitTest {
-    private static final ConnectionLimits LIMITS = new ConnectionLimits(3000, 100, Duration.ofSeconds(10),
+    private static final ConnectionLimits LIMITS = new ConnectionLimits(3000, 100, 4, Duration.ofSeconds(10),
             Duration.ofSeconds(60), Duration.ofSeconds(60), Set.of());
 
     @Test
