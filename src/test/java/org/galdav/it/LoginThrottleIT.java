@@ -44,6 +44,8 @@ class LoginThrottleIT {
             Map<String, Object> settings = TestServers.pointingAt(slapd.url(), DemoCompany.SERVICE_DN,
                     DemoCompany.SERVICE_PASSWORD, DemoCompany.BASE_DN);
             settings.put("cache.warm-up", false);
+            // All 16 guesses at a time reach the login check (by default 4 would, the rest get 503 at once).
+            settings.put("http.connections.max-busy-per-address", 16);
             try (GaldavServer server = TestServers.start(settings, new ArrayList<>(), new FakeTime())) {
                 DavClient guesser = new DavClient(server.url(), "demo", "guess");
                 List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
