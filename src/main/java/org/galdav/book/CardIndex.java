@@ -3,6 +3,7 @@ package org.galdav.book;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +32,12 @@ final class CardIndex {
     private final String base;
     private final Map<String, Held> cards = new HashMap<>();
     private final Map<String, String> nameByDn = new HashMap<>();
-    /** For each DN, the cards whose content was resolved from it (groups listing it, reports of a manager). */
-    private final Map<String, Set<String>> referrers = new HashMap<>();
+    /**
+     * For each DN, the cards whose content was resolved from it (groups listing it, reports of a manager):
+     * one name as a String (most DNs have one referrer, and a set for each of 100,000 people would cost
+     * 20 MB), several as a HashSet.
+     */
+    private final Map<String, Object> referrers = new HashMap<>();
     /** How many cards lie below each DN between the base and the cards (OUs): for renamed or moved OUs. */
     private final Map<String, Integer> ancestors = new HashMap<>();
 
@@ -55,7 +60,11 @@ final class CardIndex {
 
     /** Cards whose content was resolved from this DN: they may render differently when it changes. */
     Set<String> referrersOf(String dn) {
-        return Set.copyOf(referrers.getOrDefault(dn, Set.of()));
+        Object names = referrers.get(dn);
+        if (names == null) {
+            return Set.of();
+        }
+        return names instanceof String name ? Set.of(name) : Set.copyOf(namesIn(names));
     }
 
     /**
@@ -107,7 +116,7 @@ final class CardIndex {
         cards.put(name, now);
         nameByDn.put(now.dn(), name);
         for (String dn : now.dependsOn()) {
-            referrers.computeIfAbsent(dn, d -> new HashSet<>()).add(name);
+            referrers.merge(dn, name, CardIndex::withReferrer);
         }
         for (String ancestor : ancestorsOf(now.dn())) {
             ancestors.merge(ancestor, 1, Integer::sum);
@@ -140,8 +149,9 @@ final class CardIndex {
     /** Every card's summary, in name order. */
     List<CardSummary> summaries() {
         List<CardSummary> sorted = new ArrayList<>(cards.size());
-        new TreeMap<>(cards).forEach((name, held) -> sorted.add(held.summary()));
-        return sorted;
+        cards.values().forEach(held -> sorted.add(held.summary()));
+        sorted.sort(Comparator.comparing(CardSummary::name));
+        return List.copyOf(sorted);
     }
 
     /** Name → ETag of every card, in name order. */
@@ -161,15 +171,39 @@ final class CardIndex {
         }
         nameByDn.remove(before.dn(), name);
         for (String dn : before.dependsOn()) {
-            Set<String> names = referrers.get(dn);
-            if (names != null) {
-                names.remove(name);
-                if (names.isEmpty()) {
-                    referrers.remove(dn);
-                }
-            }
+            referrers.computeIfPresent(dn, (d, names) -> withoutReferrer(names, name));
         }
         return before;
+    }
+
+    private static Object withReferrer(Object names, Object added) {
+        String name = (String) added;
+        if (names instanceof String one) {
+            if (one.equals(name)) {
+                return one;
+            }
+            Set<String> several = new HashSet<>(4);
+            several.add(one);
+            several.add(name);
+            return several;
+        }
+        namesIn(names).add(name);
+        return names;
+    }
+
+    /** The referrers left once {@code name} is gone; null when none (the entry is then removed). */
+    private static Object withoutReferrer(Object names, String name) {
+        if (names instanceof String one) {
+            return one.equals(name) ? null : one;
+        }
+        Set<String> several = namesIn(names);
+        several.remove(name);
+        return several.size() == 1 ? several.iterator().next() : several.isEmpty() ? null : several;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> namesIn(Object names) {
+        return (Set<String>) names;
     }
 
     /** The DNs above a card's DN, up to (not including) the book's base. */

@@ -261,7 +261,8 @@ public final class ChangeTracker extends ForwardingAddressBook {
     }
 
     private void publish() {
-        state = new State(new Snapshot(List.copyOf(index.summaries()), ContentHash.ctagOf(index.etags())), true,
+        List<CardSummary> sorted = index.summaries();
+        state = new State(new Snapshot(sorted, ContentHash.ctag(ContentHash.ofListing(sorted))), true,
                 feed.nextDue(time.nanoTime(), indexCurrent));
     }
 }

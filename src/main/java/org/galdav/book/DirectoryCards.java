@@ -166,24 +166,33 @@ final class DirectoryCards implements TrackedSource {
 
     /** The card of an entry, noting every DN its rendering asked about (members, manager). */
     private Optional<TrackedCard> tracked(Entry entry) {
-        mapper.idOf(entry).ifPresent(id -> members.remember(entry.getDN(), id));
+        String dn = dnKey(entry.getDN());
+        mapper.idOf(entry).ifPresent(id -> members.remember(dn, id));
         Set<String> dependsOn = new HashSet<>();
         MemberResolver recording = dns -> {
-            for (String dn : dns) {
-                dependsOn.add(DistinguishedNames.normalized(dn));
+            for (String named : dns) {
+                dependsOn.add(dnKey(named));
             }
             return members.uidsOf(dns);
         };
         try {
             return mapper.map(entry, recording).map(m -> new TrackedCard(
-                    RenderedCard.of(m, mapper.mapping().fingerprint()),
-                    DistinguishedNames.normalized(entry.getDN()), dependsOn));
+                    RenderedCard.of(m, mapper.mapping().fingerprint()), dn, dependsOn));
         } catch (SourceUnavailableException | DeadlineExceededException e) {
             throw e; // the directory failed or the request's time ran out (resolving members): not this entry's fault
         } catch (RuntimeException e) {
             LOG.warn("entry {} could not be turned into a card and is left out: {}", entry.getDN(), e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * A DN as the index, the member resolver and the referrers keep it: normalized, and one String instance
+     * for each DN however often it is named (a person's DN is held by their card, by every group naming them
+     * and by the member cache; at 100,000 people the copies cost tens of MB).
+     */
+    static String dnKey(String dn) {
+        return DistinguishedNames.normalized(dn).intern();
     }
 
     /**

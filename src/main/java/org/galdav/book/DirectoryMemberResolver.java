@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.galdav.core.TimeSource;
 import org.galdav.directory.Directory;
-import org.galdav.directory.DistinguishedNames;
 import org.galdav.mapping.EntryMapper;
 import org.galdav.mapping.MemberResolver;
 
@@ -42,7 +41,7 @@ final class DirectoryMemberResolver implements MemberResolver {
     public List<String> uidsOf(List<String> memberDns) {
         Set<String> out = new LinkedHashSet<>(memberDns.size() * 2);
         for (String dn : memberDns) {
-            uids.get(DistinguishedNames.normalized(dn), this::lookup).ifPresent(out::add);
+            uids.get(DirectoryCards.dnKey(dn), this::lookup).ifPresent(out::add);
         }
         return List.copyOf(out);
     }
@@ -58,10 +57,9 @@ final class DirectoryMemberResolver implements MemberResolver {
     }
 
     /** Records an entry seen by another search, so that groups listed later need no extra reads. */
-    void remember(String dn, String id) {
-        String key = DistinguishedNames.normalized(dn);
-        if (!key.isEmpty()) {
-            uids.put(key, Optional.of(id));
+    void remember(String normalizedDn, String id) {
+        if (!normalizedDn.isEmpty()) {
+            uids.put(normalizedDn, Optional.of(id));
         }
     }
 

@@ -38,6 +38,11 @@ final class SettingsReader {
      * @throws IllegalArgumentException when a settings record refuses its values
      */
     static Settings read(Config c) {
+        return read(c, Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param maxHeap the heap the server may use, which the cache budgets follow */
+    static Settings read(Config c, long maxHeap) {
         HttpSettings http = new HttpSettings(c.getString("http.host"), c.getInt("http.port"),
                 c.getBytes("http.max-request-bytes"), c.getBoolean("http.anonymous-read"), c.getString("http.realm"),
                 c.getString("http.server-name"), c.getInt("search.max-results"), optionalPath(c, "http.tls.key-store"),
@@ -48,7 +53,7 @@ final class SettingsReader {
                 c.getInt("search.max-text-matches"));
         DirectorySettings directory = directory(c);
         AuthSettings auth = auth(c);
-        CacheSettings cache = new CacheSettings(duration(c, "cache.ttl"), c.getBytes("cache.max-card-bytes"),
+        CacheSettings cache = new CacheSettings(duration(c, "cache.ttl"), CacheBudget.cardBytes(c, maxHeap),
                 c.getInt("cache.max-listing-cards"), duration(c, "cache.auth-ttl"), c.getInt("cache.max-logins"),
                 c.getBoolean("cache.warm-up"));
         List<BookSettings> books = books(c);

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,6 +36,23 @@ public final class ContentHash {
             sha.update(etag.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         });
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
+    }
+
+    /** The same hash from a listing already in name order, without a map of it (100,000 cards: 10 MB). */
+    public static String ofListing(List<CardSummary> sortedByName) {
+        MessageDigest sha = sha256();
+        String previous = null;
+        for (CardSummary card : sortedByName) {
+            if (previous != null && previous.compareTo(card.name()) >= 0) {
+                throw new IllegalArgumentException("listing not in name order at " + card.name());
+            }
+            previous = card.name();
+            sha.update(card.name().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(card.etag().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
     }
 

@@ -1,11 +1,6 @@
 package org.galdav.vcard;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,30 +13,33 @@ import org.galdav.mapping.MappedCard;
 import org.galdav.mapping.MappedProperty;
 
 /**
- * A card rendered once in both versions. The ETag is a hash of both renderings and the mapping's
- * fingerprint: identical bytes give identical ETags on every instance and after restarts, and any
- * change to what a client could receive changes it (RFC 6352 §6.3.2.3 requires a strong ETag).
+ * A card as the mapping made it, with its default representation (vCard 3.0, whose length is
+ * getcontentlength) rendered once; vCard 4.0 and partial renderings (RFC 6352 §10.4) are rendered when a
+ * client asks for them. The ETag ({@link CardDigest}) is a hash of the card's content and the mapping's and
+ * renderer's versions: identical content gives identical ETags on every instance and after restarts, and
+ * any change to what a client could receive changes it (RFC 6352 §6.3.2.3 requires a strong ETag).
  */
 public final class RenderedCard implements Card {
     private final MappedCard card;
     private final byte[] vcard3;
-    private final byte[] vcard4;
     private final CardSummary summary;
 
-    private RenderedCard(MappedCard card, byte[] vcard3, byte[] vcard4, CardSummary summary) {
+    private RenderedCard(MappedCard card, byte[] vcard3, CardSummary summary) {
         this.card = card;
         this.vcard3 = vcard3;
-        this.vcard4 = vcard4;
         this.summary = summary;
     }
 
-    /** @param fingerprint identifies the mapping and renderer that produced the card */
+    /** @param fingerprint identifies the mapping that produced the card */
     public static RenderedCard of(MappedCard card, String fingerprint) {
         byte[] v3 = VCardRenderer.render(card, CardFormat.VCARD_3, PropertySelection.ALL);
-        byte[] v4 = VCardRenderer.render(card, CardFormat.VCARD_4, PropertySelection.ALL);
-        String etag = etag(fingerprint, v3, v4);
-        CardSummary summary = new CardSummary(card.id() + ".vcf", etag, v3.length, card.modified());
-        return new RenderedCard(card, v3, v4, summary);
+        CardSummary summary = new CardSummary(card.id() + ".vcf", CardDigest.etag(fingerprint, card), v3.length,
+                card.modified());
+        return new RenderedCard(card, v3, summary);
+    }
+    /** The renderer's version, part of every ETag (checked against the golden cards by a test). */
+    public static String rendererVersion() {
+        return VCardRenderer.VERSION;
     }
 
     @Override
@@ -82,29 +80,15 @@ public final class RenderedCard implements Card {
 
     @Override
     public byte[] render(CardFormat format, PropertySelection selection) {
-        if (selection.all()) {
-            return (format == CardFormat.VCARD_4 ? vcard4 : vcard3).clone();
+        if (selection.all() && format == CardFormat.VCARD_3) {
+            return vcard3.clone();
         }
         return VCardRenderer.render(card, format, selection);
     }
 
+    /** What the card holds: its content and its rendering. */
     @Override
     public long weight() {
-        return vcard3.length + vcard4.length + 512;
-    }
-
-    private static String etag(String fingerprint, byte[] v3, byte[] v4) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(v3);
-            sha.update((byte) 0);
-            sha.update(v4);
-            byte[] digest = sha.digest();
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return 64 + card.weight() + 16 + vcard3.length;
     }
 }

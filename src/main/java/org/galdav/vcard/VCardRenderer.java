@@ -49,6 +49,12 @@ final class VCardRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(VCardRenderer.class);
     /** Fixed PRODID: ez-vcard's default names its own version, which would change every ETag on upgrade. */
     static final String PRODID = "-//galdav//galdav//EN";
+    /**
+     * Part of every ETag ({@link CardDigest}), which hashes what a card is made of, not its bytes: raise it
+     * with every change to what this class writes, or clients keep cards they think are current.
+     * GoldenCardsTest records it next to a hash of the golden renderings and fails when only one changed.
+     */
+    static final String VERSION = "1";
 
     private VCardRenderer() {
     }

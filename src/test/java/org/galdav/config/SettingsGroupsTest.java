@@ -41,7 +41,7 @@ class SettingsGroupsTest {
         assertThat(settings.books()).containsExactly(new BookSettings("directory", "Company directory",
                 "People and groups from the company directory (read-only)", "", "mappings/inetorgperson.conf", false,
                 Optional.empty(), List.of(), false));
-        assertThat(settings.cache()).isEqualTo(new CacheSettings(Duration.ofMinutes(5), 268_435_456, 200_000,
+        assertThat(settings.cache()).isEqualTo(new CacheSettings(Duration.ofMinutes(5), Runtime.getRuntime().maxMemory() / 8, 200_000,
                 Duration.ofMinutes(5), 10_000, true));
         assertThat(settings.sync()).isEqualTo(new SyncSettings(Path.of("state"), Duration.ofDays(60),
                 ChangeFeeds.Mode.AUTO, Duration.ofSeconds(15)));

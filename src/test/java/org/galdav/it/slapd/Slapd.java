@@ -188,7 +188,7 @@ public final class Slapd extends PrivateDirectoryServer {
         lines.add("rootdn " + quote(rootDn));
         lines.add("rootpw " + quote(rootPassword));
         lines.add("directory " + quote(db.toString()));
-        lines.add("maxsize " + (256L * 1024 * 1024));
+        lines.add("maxsize " + (8L * 1024 * 1024 * 1024));
         lines.add("dbnosync"); // throw-away test data: skip fsync, makes bulk adds much faster
         lines.addAll(replication);
         lines.add(sizeLimit(options.sizeLimit(), pagedUnlimited));
