@@ -57,7 +57,7 @@ final class ScaleResults {
         for (String row : rows) {
             out.append("| ").append(row).append(" |");
             for (Map<String, String> column : cells.values()) {
-                out.append(' ').append(column.getOrDefault(row, "")).append(" |");
+                out.append(' ').append(column.getOrDefault(row, "").replace("|", "\\|")).append(" |");
             }
             out.append('\n');
         }
