@@ -26,7 +26,7 @@ final class DirectoryMemberResolver implements MemberResolver {
     private final Cache<String, Optional<String>> uids;
 
     DirectoryMemberResolver(Directory directory, String baseDn, EntryMapper mapper, TimeSource time) {
-        this.uids = Caffeine.newBuilder().ticker(time::nanoTime).maximumSize(200_000)
+        this.uids = Caffeine.newBuilder().ticker(time::nanoTime).executor(Runnable::run).maximumSize(200_000)
                 .expireAfterWrite(Duration.ofMinutes(10)).build();
         this.directory = directory;
         this.mapper = mapper;

@@ -30,9 +30,14 @@ public interface Card {
      */
     byte[] render(CardFormat format, PropertySelection selection);
 
+    /** Length in octets of the default representation (vCard 3.0, all properties): getcontentlength. */
+    default long contentLength() {
+        return render(CardFormat.VCARD_3, PropertySelection.ALL).length;
+    }
+
     /** Approximate memory the card holds, so caches can be bounded by bytes. */
     default long weight() {
-        return summary().contentLength() * 2 + 512;
+        return contentLength() * 2 + 512;
     }
 
     default String name() {

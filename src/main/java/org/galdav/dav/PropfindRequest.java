@@ -19,4 +19,16 @@ public record PropfindRequest(Kind kind, List<QName> names) {
         Objects.requireNonNull(kind, "kind");
         names = List.copyOf(names);
     }
+
+    /**
+     * Whether the answer will hold this property's value: named in a prop list; always for allprop (asked
+     * about the RFC 4918 live properties, which allprop returns, §9.1); never for propname.
+     */
+    public boolean asksFor(QName name) {
+        return switch (kind) {
+            case ALLPROP -> true;
+            case PROPNAME -> false;
+            case PROP -> names.contains(name);
+        };
+    }
 }

@@ -2,12 +2,14 @@ package org.galdav.dav;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.galdav.core.AddressBook;
 import org.galdav.core.BookInfo;
+import org.galdav.core.Card;
 import org.galdav.core.CardFormat;
 import org.galdav.core.CardSummary;
 import org.galdav.core.Principal;
@@ -119,12 +121,21 @@ public final class Resources {
         return new DavResource(DavPaths.book(info.id()), props);
     }
 
-    /** An address object resource (RFC 6352 §5.1): resourcetype is empty, as clients expect. */
-    public DavResource card(String bookId, CardSummary card) {
+    /** An address object resource (RFC 6352 §5.1) whose content is at hand. */
+    public DavResource card(String bookId, Card card) {
+        return card(bookId, card.summary(), card::contentLength);
+    }
+
+    /**
+     * An address object resource (RFC 6352 §5.1): resourcetype is empty, as clients expect. Its length
+     * (getcontentlength, RFC 4918 §15.4) is asked of {@code length} only when it is written: finding it
+     * means rendering the card.
+     */
+    public DavResource card(String bookId, CardSummary card, LongSupplier length) {
         PropertySet props = common(PropValue.EMPTY)
                 .basic(DavNames.GETETAG, PropValue.text(card.etag()))
                 .basic(DavNames.GETCONTENTTYPE, PropValue.text(CardFormat.VCARD_3.contentType()))
-                .basic(DavNames.GETCONTENTLENGTH, PropValue.text(Long.toString(card.contentLength())));
+                .basic(DavNames.GETCONTENTLENGTH, lazyText(() -> Long.toString(length.getAsLong())));
         card.lastModified().ifPresent(t -> props.basic(DavNames.GETLASTMODIFIED,
                 PropValue.text(HttpDates.format(t))));
         return new DavResource(DavPaths.card(bookId, card.name()), props);

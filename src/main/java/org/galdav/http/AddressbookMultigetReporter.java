@@ -87,7 +87,7 @@ final class AddressbookMultigetReporter implements Reporter<AddressbookMultigetR
                 if (card == null) {
                     out.status(href, 404);
                 } else {
-                    out.card(exchange.resources.card(bookId, card.summary()), card, request.props());
+                    out.card(exchange.resources.card(bookId, card), card, request.props());
                 }
             }
         });

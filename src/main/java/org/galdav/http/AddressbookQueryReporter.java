@@ -65,7 +65,7 @@ final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporte
         String bookId = book.info().id();
         Responses.multistatus(exchange, out -> {
             QueryOutcome outcome = book.query(new CardQuery(request.filter(), limit),
-                    card -> out.card(exchange.resources.card(bookId, card.summary()), card, request.props()));
+                    card -> out.card(exchange.resources.card(bookId, card), card, request.props()));
             if (outcome.truncated()) {
                 // RFC 6352 §8.6.2: more matched than returned.
                 out.status(DavPaths.book(bookId), 507, Optional.of(DavNames.NUMBER_OF_MATCHES_WITHIN_LIMITS));

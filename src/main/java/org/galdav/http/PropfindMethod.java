@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
+import org.galdav.core.CardSink;
+import org.galdav.core.CardSummary;
 import org.galdav.dav.DavException;
 import org.galdav.dav.DavNames;
 import org.galdav.dav.DavPaths;
@@ -64,12 +66,13 @@ final class PropfindMethod {
                 AddressBook b = book.orElseThrow();
                 out.propfind(exchange.resources.book(b), request);
                 if (children && !b.info().directoryGateway()) {
-                    String id = b.info().id();
-                    b.list(summary -> out.propfind(exchange.resources.card(id, summary), request));
+                    CardSink<CardSummary> listing = ListingLengths.to(b, exchange.resources,
+                            request.asksFor(DavNames.GETCONTENTLENGTH), resource -> out.propfind(resource, request));
+                    b.list(listing);
+                    ListingLengths.finish(listing);
                 }
             } else {
-                out.propfind(exchange.resources.card(book.orElseThrow().info().id(), card.orElseThrow().summary()),
-                        request);
+                out.propfind(exchange.resources.card(book.orElseThrow().info().id(), card.orElseThrow()), request);
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.galdav.http;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,18 +81,27 @@ final class SyncCollectionReporter implements Reporter<SyncCollectionReporter.Re
                     e.getMessage());
         }
         String bookId = book.info().id();
-        boolean needCards = request.props().addressData().isPresent();
-        Map<String, Card> cards = needCards
-                ? book.find(answer.changed().stream().map(CardSummary::name).toList()) : Map.of();
+        // Cards are looked up (to render them, or to know their length) a batch at a time: an initial sync
+        // of 100,000 cards must not hold them all. The first batch before the answer starts, so that a
+        // directory failure is still a clean 503.
+        boolean needCards = request.props().addressData().isPresent()
+                || request.props().names().contains(DavNames.GETCONTENTLENGTH);
+        List<CardSummary> changed = answer.changed();
+        Map<String, Card> first = needCards ? find(book, changed, 0) : Map.of();
         Responses.multistatus(exchange, out -> {
-            for (CardSummary summary : answer.changed()) {
-                if (!needCards) {
-                    out.properties(exchange.resources.card(bookId, summary), request.props().names());
-                } else if (cards.containsKey(summary.name())) {
-                    Card card = cards.get(summary.name());
-                    out.card(exchange.resources.card(bookId, card.summary()), card, request.props());
-                } else {
-                    out.status(DavPaths.card(bookId, summary.name()), 404); // gone since the listing was taken
+            for (int from = 0; from < changed.size(); from += ListingLengths.BATCH) {
+                Map<String, Card> cards = from == 0 || !needCards ? first : find(book, changed, from);
+                for (CardSummary summary : changed.subList(from, Math.min(changed.size(), from + ListingLengths.BATCH))) {
+                    if (!needCards) {
+                        out.properties(exchange.resources.card(bookId, summary, () -> {
+                            throw new IllegalStateException("getcontentlength was not asked for");
+                        }), request.props().names());
+                    } else if (cards.containsKey(summary.name())) {
+                        Card card = cards.get(summary.name());
+                        out.card(exchange.resources.card(bookId, card), card, request.props());
+                    } else {
+                        out.status(DavPaths.card(bookId, summary.name()), 404); // gone since the listing was taken
+                    }
                 }
             }
             for (String removed : answer.removed()) {
@@ -112,5 +122,11 @@ final class SyncCollectionReporter implements Reporter<SyncCollectionReporter.Re
      */
     private static int refusedTokenStatus(String userAgent) {
         return userAgent != null && userAgent.contains("Thunderbird/") ? 400 : 403;
+    }
+
+    /** The cards of one batch of the answer, from {@code from}. */
+    private static Map<String, Card> find(AddressBook book, List<CardSummary> changed, int from) {
+        return book.find(changed.subList(from, Math.min(changed.size(), from + ListingLengths.BATCH)).stream()
+                .map(CardSummary::name).toList());
     }
 }

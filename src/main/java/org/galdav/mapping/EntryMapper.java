@@ -81,7 +81,7 @@ public final class EntryMapper {
         for (Template template : rule.values()) {
             if (rule.kind() == ValueKind.BINARY) {
                 for (byte[] bytes : template.expandBytes(entry)) {
-                    Photos.normalize(bytes, mapping.photoMaxSize(), entry.getDN()).ifPresent(b ->
+                    ScaledPhotos.normalize(bytes, mapping.photoMaxSize(), entry.getDN()).ifPresent(b ->
                             out.add(new MappedProperty(rule.property(), rule.types(), new MappedValue.Binary(b))));
                 }
             } else {

@@ -59,8 +59,12 @@ public record MappedCard(String id, String uid, boolean group, List<MappedProper
 
     /** A String: header and fields, array header, and its characters. */
     private static long text(String s) {
-        boolean latin1 = s.chars().allMatch(c -> c < 256);
-        return 40 + (long) s.length() * (latin1 ? 1 : 2);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 255) {
+                return 40 + 2L * s.length();
+            }
+        }
+        return 40 + (long) s.length();
     }
 
     /** The first text value of a property, e.g. FN. */

@@ -52,6 +52,11 @@ public record Mapping(String name, String idAttribute, IdFormat idFormat, Filter
         return names.toArray(String[]::new);
     }
 
+    /** Whether cards name other entries (group members, manager → RELATED), which must then be resolved. */
+    public boolean resolvesOtherEntries() {
+        return !memberAttributes.isEmpty() || rules.stream().anyMatch(r -> r.kind() == ValueKind.REFERENCE);
+    }
+
     /**
      * Attributes the card shows that the directory computes from other entries (group membership seen
      * from the member). A change to the group does not count as a change to the member in every

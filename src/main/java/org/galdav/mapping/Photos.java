@@ -39,6 +39,11 @@ final class Photos {
     private static final Semaphore DECODES = new Semaphore(2);
     private static final float JPEG_QUALITY = 0.85f;
 
+    static {
+        // Decode from memory, not through a temporary file per photo (ImageIO's default when a cache dir exists).
+        ImageIO.setUseCache(false);
+    }
+
     private Photos() {
     }
 

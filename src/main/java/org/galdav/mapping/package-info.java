@@ -7,9 +7,9 @@
  * linear in the query and with a bounded filter.
  *
  * <p>May use: {@code core}, UnboundID's data types ({@code Entry}, {@code Filter}, {@code DN}), Typesafe Config,
- * {@code java.awt}/ImageIO, SLF4J. Never a connection to a directory, HTTP or vCard libraries.
+ * {@code java.awt}/ImageIO, Caffeine (the bounded cache of scaled photos), SLF4J. Never a connection to a directory, HTTP or vCard libraries.
  *
  * <p>Threads: mappings and mapped cards are immutable; mappers and translators are stateless; photo decoding is
- * limited to two at a time.
+ * limited to two at a time, and each photo is scaled once per content (a bounded, shared cache).
  */
 package org.galdav.mapping;

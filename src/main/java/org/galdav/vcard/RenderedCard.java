@@ -13,30 +13,30 @@ import org.galdav.mapping.MappedCard;
 import org.galdav.mapping.MappedProperty;
 
 /**
- * A card as the mapping made it, with its default representation (vCard 3.0, whose length is
- * getcontentlength) rendered once; vCard 4.0 and partial renderings (RFC 6352 §10.4) are rendered when a
- * client asks for them. The ETag ({@link CardDigest}) is a hash of the card's content and the mapping's and
- * renderer's versions: identical content gives identical ETags on every instance and after restarts, and
- * any change to what a client could receive changes it (RFC 6352 §6.3.2.3 requires a strong ETag).
+ * A card as the mapping made it. Its renderings are made when a client asks for them, not when it is listed:
+ * the default representation (vCard 3.0, all properties, whose length is getcontentlength) once, then kept;
+ * vCard 4.0 and partial renderings (RFC 6352 §10.4) on every request. The ETag ({@link CardDigest}) is a hash
+ * of the card's content and the mapping's and renderer's versions, so listing 100,000 cards renders none:
+ * identical content gives identical ETags on every instance and after restarts, and any change to what a
+ * client could receive changes it (RFC 6352 §6.3.2.3 requires a strong ETag). Thread-safe.
  */
 public final class RenderedCard implements Card {
     private final MappedCard card;
-    private final byte[] vcard3;
     private final CardSummary summary;
+    /** Rendered on first use; two threads may both render it, with the same result. */
+    private volatile byte[] vcard3;
 
-    private RenderedCard(MappedCard card, byte[] vcard3, CardSummary summary) {
+    private RenderedCard(MappedCard card, CardSummary summary) {
         this.card = card;
-        this.vcard3 = vcard3;
         this.summary = summary;
     }
 
     /** @param fingerprint identifies the mapping that produced the card */
     public static RenderedCard of(MappedCard card, String fingerprint) {
-        byte[] v3 = VCardRenderer.render(card, CardFormat.VCARD_3, PropertySelection.ALL);
-        CardSummary summary = new CardSummary(card.id() + ".vcf", CardDigest.etag(fingerprint, card), v3.length,
-                card.modified());
-        return new RenderedCard(card, v3, summary);
+        return new RenderedCard(card, new CardSummary(card.id() + ".vcf", CardDigest.etag(fingerprint, card),
+                card.modified()));
     }
+
     /** The renderer's version, part of every ETag (checked against the golden cards by a test). */
     public static String rendererVersion() {
         return VCardRenderer.VERSION;
@@ -81,14 +81,31 @@ public final class RenderedCard implements Card {
     @Override
     public byte[] render(CardFormat format, PropertySelection selection) {
         if (selection.all() && format == CardFormat.VCARD_3) {
-            return vcard3.clone();
+            return defaultRendering().clone();
         }
         return VCardRenderer.render(card, format, selection);
     }
 
-    /** What the card holds: its content and its rendering. */
+    @Override
+    public long contentLength() {
+        return defaultRendering().length;
+    }
+
+    /**
+     * What the card holds: its content, and room for its default rendering, which is about as large as the
+     * content's text (weighed when the card enters a cache, before it may be rendered).
+     */
     @Override
     public long weight() {
-        return 64 + card.weight() + 16 + vcard3.length;
+        return 64 + 2 * card.weight();
+    }
+
+    private byte[] defaultRendering() {
+        byte[] rendered = vcard3;
+        if (rendered == null) {
+            rendered = VCardRenderer.render(card, CardFormat.VCARD_3, PropertySelection.ALL);
+            vcard3 = rendered;
+        }
+        return rendered;
     }
 }

@@ -39,7 +39,7 @@ class LayeringTest {
             entry("dav", Set.of("core", "javax.xml")),
             entry("http", Set.of("core", "dav", "io.undertow", "javax.xml", "org.slf4j")),
             entry("mapping", Set.of("core", "com.unboundid", "com.typesafe.config", "java.awt", "javax.imageio",
-                    "org.slf4j")),
+                    "com.github.benmanes.caffeine", "org.slf4j")),
             entry("vcard", Set.of("core", "mapping", "ezvcard", "org.slf4j")),
             entry("directory", Set.of("core", "com.unboundid", "com.github.benmanes.caffeine", "org.slf4j")),
             entry("book", Set.of("core", "mapping", "vcard", "directory", "com.unboundid",

@@ -13,7 +13,7 @@ class CardIndexTest {
     private static final String BASE = "dc=example,dc=com";
 
     private static TrackedCard card(String name, String etag, String dn, String... dependsOn) {
-        return new TrackedCard(new FakeDirectory.FakeCard(new CardSummary(name, "\"" + etag + "\"", 1,
+        return new TrackedCard(new FakeDirectory.FakeCard(new CardSummary(name, "\"" + etag + "\"",
                 Optional.empty())), dn, Set.of(dependsOn));
     }
 

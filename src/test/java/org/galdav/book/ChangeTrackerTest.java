@@ -63,7 +63,7 @@ class ChangeTrackerTest {
         @Override
         public void list(CardSink<CardSummary> sink) throws IOException {
             listings++;
-            sink.accept(new CardSummary("served.vcf", "\"s\"", 1, Optional.empty()));
+            sink.accept(new CardSummary("served.vcf", "\"s\"", Optional.empty()));
         }
     }
 

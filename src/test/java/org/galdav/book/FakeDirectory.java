@@ -187,7 +187,7 @@ final class FakeDirectory {
                         .filter(e -> inBook(r)).map(Entry::name)).ifPresent(names::add);
             }
             String etag = "\"" + entry.content() + "|" + String.join("+", names) + "\"";
-            return new TrackedCard(new FakeCard(new CardSummary(entry.name(), etag, 1, Optional.empty())), dn,
+            return new TrackedCard(new FakeCard(new CardSummary(entry.name(), etag, Optional.empty())), dn,
                     new HashSet<>(entry.refs()));
         }
     }

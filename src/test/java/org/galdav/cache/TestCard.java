@@ -11,7 +11,7 @@ import org.galdav.core.PropertySelection;
 /** A card that is only a name and an ETag, for the cache's tests. */
 record TestCard(String name, String etag) implements Card {
     public CardSummary summary() {
-        return new CardSummary(name, "\"" + etag + "\"", 10, Optional.empty());
+        return new CardSummary(name, "\"" + etag + "\"", Optional.empty());
     }
 
     public String uid() {

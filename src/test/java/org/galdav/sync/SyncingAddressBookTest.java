@@ -62,7 +62,7 @@ class SyncingAddressBookTest {
             }
             listings.incrementAndGet();
             for (Map.Entry<String, String> e : etags.entrySet()) {
-                sink.accept(new CardSummary(e.getKey(), "\"" + e.getValue() + "\"", 1, Optional.empty()));
+                sink.accept(new CardSummary(e.getKey(), "\"" + e.getValue() + "\"", Optional.empty()));
             }
         }
 
