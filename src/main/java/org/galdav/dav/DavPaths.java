@@ -89,11 +89,13 @@ public final class DavPaths {
 
     /** Percent-encodes everything but RFC 3986 unreserved characters and a few safe sub-delims. */
     public static String encode(String segment) {
+        if (segment.chars().allMatch(DavPaths::unreserved)) {
+            return segment; // the usual card name: nothing to escape, nothing to copy
+        }
         StringBuilder out = new StringBuilder(segment.length() + 8);
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '@' || c == '+') {
+            if (unreserved(c)) {
                 out.append((char) c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -101,6 +103,11 @@ public final class DavPaths {
             }
         }
         return out.toString();
+    }
+
+    private static boolean unreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '@' || c == '+';
     }
 
     /** Decodes %XX escapes as UTF-8; empty for malformed escapes or bytes that are not UTF-8. */

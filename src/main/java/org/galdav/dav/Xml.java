@@ -2,25 +2,18 @@ package org.galdav.dav;
 
 import java.io.OutputStream;
 import javax.xml.namespace.QName;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.galdav.core.CleanText;
 
 /** Small helpers around {@link XMLStreamWriter} so writers read like the XML they produce. */
 final class Xml {
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-
-    static {
-        // Lets properties from any namespace (Apple's, DAVx5's) be echoed back without a fixed prefix.
-        OUTPUT.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, Boolean.TRUE);
-    }
-
     private Xml() {
     }
 
-    static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
-        return OUTPUT.createXMLStreamWriter(out, "UTF-8");
+    /** UTF-8, namespaces repaired, so properties from any namespace (Apple's, DAVx5's) can be echoed back. */
+    static XMLStreamWriter writer(OutputStream out) {
+        return new XmlOut(out);
     }
 
     /** Opens the document element and binds the usual prefixes once, so children stay short. */

@@ -3,7 +3,6 @@ package org.galdav.mapping;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.util.StaticUtils;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,7 +132,7 @@ public final class EntryMapper {
         switch (rule.kind()) {
             case TIMESTAMP:
                 try {
-                    return Optional.of(new MappedValue.Timestamp(StaticUtils.decodeGeneralizedTime(text).toInstant()));
+                    return Optional.of(new MappedValue.Timestamp(Dates.generalizedTime(text)));
                 } catch (ParseException e) {
                     LOG.warn("entry {}: {} is not a generalized time: {}", entry.getDN(), rule.property(), text);
                     return Optional.empty();
@@ -175,7 +174,7 @@ public final class EntryMapper {
             return Optional.empty();
         }
         try {
-            return Optional.of(StaticUtils.decodeGeneralizedTime(value).toInstant());
+            return Optional.of(Dates.generalizedTime(value));
         } catch (ParseException e) {
             return Optional.empty();
         }
