@@ -149,7 +149,7 @@ final class DirectoryCards implements TrackedSource {
      * people, so it fails instead.
      */
     private void streamComplete(String base, CardSink<TrackedCard> sink) throws IOException {
-        SearchOutcome outcome = stream(base, mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, tracked -> {
+        SearchOutcome outcome = stream(base, mapper.mapping().entryFilter(), true, Integer.MAX_VALUE, true, tracked -> {
             sink.accept(tracked);
             return true;
         });
@@ -229,14 +229,16 @@ final class DirectoryCards implements TrackedSource {
      * @param whole when true, fetch past server size limits (see {@link Directory#searchAll})
      */
     SearchOutcome stream(Filter filter, boolean whole, int pageSize, CardHandler handler) throws IOException {
-        return stream(baseDn, filter, whole, pageSize, handler);
+        return stream(baseDn, filter, whole, pageSize, false, handler);
     }
 
-    private SearchOutcome stream(String base, Filter filter, boolean whole, int pageSize, CardHandler handler)
-            throws IOException {
-        // Whole listings map their entries on every core (OrderedMapping); lookups and queries, a page or two,
-        // on the thread that reads them.
-        OrderedMapping ordered = whole ? new OrderedMapping(this::tracked, handler) : null;
+    /**
+     * @param parallel map on every core ({@link OrderedMapping}): for listings, which take every entry; a
+     *                 query or lookup that stops after a page must not have the next ones mapped ahead
+     */
+    private SearchOutcome stream(String base, Filter filter, boolean whole, int pageSize, boolean parallel,
+                                 CardHandler handler) throws IOException {
+        OrderedMapping ordered = parallel ? new OrderedMapping(this::tracked, handler) : null;
         EntryHandler entries = entry -> {
             try {
                 if (ordered != null) {
