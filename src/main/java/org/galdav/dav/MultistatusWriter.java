@@ -2,7 +2,6 @@ package org.galdav.dav;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +95,10 @@ public final class MultistatusWriter {
             return;
         }
         AddressDataRequest data = props.addressData().get();
-        String vcard = new String(card.render(data.format(), data.selection()), StandardCharsets.UTF_8);
+        byte[] vcard = card.render(data.format(), data.selection());
         List<QName> names = new ArrayList<>(props.names());
         names.add(DavNames.ADDRESS_DATA);
-        properties(resource, names, Map.of(DavNames.ADDRESS_DATA, PropValue.text(vcard)));
+        properties(resource, names, Map.of(DavNames.ADDRESS_DATA, w -> Xml.utf8Text(w, vcard)));
     }
 
     private void properties(DavResource resource, List<QName> names, Map<QName, PropValue> extra)

@@ -1,6 +1,7 @@
 package org.galdav.dav;
 
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -48,6 +49,15 @@ final class Xml {
             w.writeEmptyElement(name.getLocalPart());
         } else {
             w.writeEmptyElement(name.getNamespaceURI(), name.getLocalPart());
+        }
+    }
+
+    /** UTF-8 text (a rendered vCard) as element content; without decoding it when the writer is galdav's. */
+    static void utf8Text(XMLStreamWriter w, byte[] utf8) throws XMLStreamException {
+        if (w instanceof XmlOut out) {
+            out.writeUtf8Text(utf8);
+        } else {
+            w.writeCharacters(CleanText.clean(new String(utf8, StandardCharsets.UTF_8)));
         }
     }
 

@@ -164,6 +164,12 @@ final class XmlOut extends UnsupportedXmlCalls {
         escaped(text, false);
     }
 
+    /** Text given as UTF-8 (a rendered vCard), cleaned and escaped in one pass ({@link XmlEscapes#utf8}). */
+    void writeUtf8Text(byte[] utf8) throws XMLStreamException {
+        closeStartTag();
+        XmlEscapes.utf8(utf8, this::bytes);
+    }
+
     @Override
     public void writeCharacters(char[] text, int start, int len) throws XMLStreamException {
         writeCharacters(new String(text, start, len));
@@ -241,23 +247,7 @@ final class XmlOut extends UnsupportedXmlCalls {
 
     /** Text escaped for element content ({@code & < >}) or attribute values (also {@code "}). */
     private void escaped(String text, boolean attribute) throws XMLStreamException {
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String entity = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> attribute ? "&quot;" : null;
-                default -> null;
-            };
-            if (entity != null) {
-                text(text.substring(from, i));
-                ascii(entity);
-                from = i + 1;
-            }
-        }
-        text(from == 0 ? text : text.substring(from));
+        XmlEscapes.text(text, attribute, this::bytes);
     }
 
     private void ascii(String text) throws XMLStreamException {
@@ -266,15 +256,23 @@ final class XmlOut extends UnsupportedXmlCalls {
 
     private void text(String text) throws XMLStreamException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > buffer.length - used) {
+        bytes(bytes, 0, bytes.length);
+    }
+
+    private void bytes(byte[] bytes, int offset, int length) throws XMLStreamException {
+        if (length > buffer.length - used) {
             drain();
-            if (bytes.length > buffer.length) {
-                write(bytes, bytes.length);
+            if (length > buffer.length) {
+                try {
+                    out.write(bytes, offset, length);
+                } catch (IOException e) {
+                    throw new XMLStreamException(e);
+                }
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, used, bytes.length);
-        used += bytes.length;
+        System.arraycopy(bytes, offset, buffer, used, length);
+        used += length;
     }
 
     private void drain() throws XMLStreamException {

@@ -62,6 +62,34 @@ class XmlOutTest {
                 "{http://apple.com/ns/ical/}inner", "FN:Zoë & <Ümit>", "content-type=text/vcard");
     }
 
+    /** UTF-8 text written without decoding equals the decoded, cleaned and escaped text, for any content. */
+    @Test
+    void utf8TextIsWhatCleanedTextWouldBe() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "aZ09 :;\r\n\t&<>\"\u000b\u000c\u0000\u0001\u001fé€\ufffe\uffff\ud83d\ude00";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(40); j > 0; j--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream direct = new ByteArrayOutputStream();
+            XmlOut a = new XmlOut(direct);
+            a.writeStartElement("x");
+            a.writeUtf8Text(utf8);
+            a.writeEndElement();
+            a.flush();
+            ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+            XmlOut b = new XmlOut(decoded);
+            b.writeStartElement("x");
+            b.writeCharacters(org.galdav.core.CleanText.clean(new String(utf8, StandardCharsets.UTF_8)));
+            b.writeEndElement();
+            b.flush();
+            assertThat(direct.toString(StandardCharsets.UTF_8)).as(s).isEqualTo(decoded.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     private static Document parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

@@ -1,7 +1,10 @@
 package org.galdav.it.slapd;
 
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldif.LDIFWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +42,9 @@ public final class Slapd extends PrivateDirectoryServer {
 
     /** Where Debian/Ubuntu's {@code slapd} package installs the server. */
     static final Path SLAPD = Path.of("/usr/sbin/slapd");
+    static final Path SLAPADD = Path.of("/usr/sbin/slapadd");
+    /** A hang guard for loading a database offline. */
+    private static final long SLAPADD_MILLIS = 600_000;
     static final Path MODULE_PATH = Path.of("/usr/lib/ldap");
     static final Path SCHEMA_DIR = Path.of("/etc/ldap/schema");
     static final List<String> SCHEMAS = List.of("core", "cosine", "inetorgperson", "nis", "misc");
@@ -102,8 +108,21 @@ public final class Slapd extends PrivateDirectoryServer {
         return start(options, true, provider, System.getProperty("galdav.slapd.debug", "none"));
     }
 
+    /**
+     * A slapd whose database {@code slapadd} filled before it started, with {@code entries} (and the suffix
+     * entry, unless they hold it): 100,000 people load in well under a minute, where adding them over LDAP takes minutes.
+     */
+    public static Slapd startLoaded(SlapdOptions options, List<Entry> entries) throws Exception {
+        return start(options, true, null, System.getProperty("galdav.slapd.debug", "none"), entries);
+    }
+
     private static Slapd start(SlapdOptions options, boolean pagedUnlimited, Slapd provider, String debug)
             throws Exception {
+        return start(options, pagedUnlimited, provider, debug, null);
+    }
+
+    private static Slapd start(SlapdOptions options, boolean pagedUnlimited, Slapd provider, String debug,
+                               List<Entry> bulk) throws Exception {
         if (!available()) {
             throw new IllegalStateException(SLAPD + " is missing or not executable: install the Debian "
                     + "packages 'slapd ldap-utils' (see .ci/run) to run the LDAP integration tests");
@@ -115,12 +134,32 @@ public final class Slapd extends PrivateDirectoryServer {
             List<String> replication = provider == null ? List.of() : List.of(syncrepl(provider));
             Files.writeString(conf, config(options, pagedUnlimited, dir, db, slapd.rootDn(), slapd.rootPassword(),
                     replication), StandardCharsets.UTF_8);
+            if (bulk != null) {
+                Path ldif = dir.resolve("load.ldif");
+                try (LDIFWriter writer = new LDIFWriter(ldif.toFile())) {
+                    DN suffix = new DN(options.suffix());
+                    boolean holdsSuffix = false;
+                    for (Entry entry : bulk) {
+                        holdsSuffix |= entry.getParsedDN().equals(suffix);
+                    }
+                    if (!holdsSuffix) {
+                        writer.writeEntry(suffixEntry(options.suffix(), "organizationalRole"));
+                    }
+                    for (Entry entry : bulk) {
+                        writer.writeEntry(entry);
+                    }
+                }
+                ServerProcess.run(ServerProcess.capturingOutput(dir.resolve("slapadd.log"),
+                        List.of(SLAPADD.toString(), "-q", "-f", conf.toString(), "-l", ldif.toString())),
+                        dir.resolve("slapadd.log"), "slapadd", SLAPADD_MILLIS);
+                Files.delete(ldif);
+            }
             slapd.launch(PORT_ATTEMPTS, (attempt, log) -> {
                 int port = ServerProcess.freePort();
                 slapd.listenOn("127.0.0.1", port);
                 return slapdProcess(conf, port, log, debug);
             });
-            if (provider == null) { // a replica receives the suffix entry from its provider
+            if (provider == null && bulk == null) { // a replica receives the suffix entry from its provider
                 slapd.createSuffixEntry(suffixEntry(options.suffix(), "organizationalRole"));
             }
         });
