@@ -26,6 +26,7 @@ public final class Main {
             return;
         }
         System.setProperty("java.awt.headless", "true");
+        Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
         if (args.length > 0) {
             System.exit(command(args));
         }
@@ -51,6 +52,21 @@ public final class Main {
             LOG.error("galdav could not start: {}", e.getMessage(), e);
             System.exit(1);
         }
+    }
+
+    /**
+     * A thread that dies of OutOfMemoryError (a library's timer, a background listing) leaves the process
+     * unable to work: the UnboundID SDK's shared timer, once dead, refuses every new LDAP connection for
+     * good. So the process ends at once (status 3), for the service manager to restart it; a request that
+     * runs out of memory only fails itself (Undertow answers 500) and is not fatal.
+     */
+    private static void uncaught(Thread thread, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            System.err.println("galdav: out of memory in thread " + thread.getName() + "; exiting (give Java more "
+                    + "memory with -Xmx, or lower cache.max-card-bytes)");
+            Runtime.getRuntime().halt(3);
+        }
+        LOG.error("thread {} ended: {}", thread.getName(), e.toString(), e);
     }
 
     /** The sub-commands; returns the exit code. */

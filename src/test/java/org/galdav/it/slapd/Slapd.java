@@ -113,7 +113,12 @@ public final class Slapd extends PrivateDirectoryServer {
      * entry, unless they hold it): 100,000 people load in well under a minute, where adding them over LDAP takes minutes.
      */
     public static Slapd startLoaded(SlapdOptions options, List<Entry> entries) throws Exception {
-        return start(options, true, null, System.getProperty("galdav.slapd.debug", "none"), entries);
+        return startLoaded(options, entries, System.getProperty("galdav.slapd.debug", "none"));
+    }
+
+    /** The same, with slapd's {@code -d} debug level ("stats" logs every operation). */
+    public static Slapd startLoaded(SlapdOptions options, List<Entry> entries, String debug) throws Exception {
+        return start(options, true, null, debug, entries);
     }
 
     private static Slapd start(SlapdOptions options, boolean pagedUnlimited, Slapd provider, String debug)
