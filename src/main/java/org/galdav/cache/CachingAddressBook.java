@@ -143,9 +143,16 @@ public final class CachingAddressBook extends ForwardingAddressBook {
         });
     }
 
-    /** Keeps a card another reader fetched (a change tracker's listing), so the next multiget needs no search. */
+    /**
+     * Keeps a card another reader fetched (a change tracker's listing), so the next multiget needs no search
+     * — while there is room: a listing of a book larger than the cache would otherwise push out every card
+     * it had kept before, one by one, 100,000 times, for cards nobody asked for.
+     */
     public void remember(Card card) {
-        cards.put(card.name(), stamp(card, generation.get()));
+        long room = cards.policy().eviction().map(e -> e.getMaximum() - e.weightedSize().orElse(0L)).orElse(0L);
+        if (card.weight() <= room) {
+            cards.put(card.name(), stamp(card, generation.get()));
+        }
     }
 
     /**
