@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.galdav.core.CardSummary;
+import org.galdav.directory.DistinguishedNames;
 
 /**
  * What a change tracker knows of a book: each card's summary, its entry's DN and the DNs its content was
@@ -209,6 +210,17 @@ final class CardIndex {
     /** The DNs above a card's DN, up to (not including) the book's base. */
     private List<String> ancestorsOf(String dn) {
         List<String> above = new ArrayList<>();
+        if (DistinguishedNames.plain(dn)) {
+            // Nothing escaped: each comma ends an RDN, and a normalized DN's parents are its suffixes.
+            for (int comma = dn.indexOf(','); comma >= 0; comma = dn.indexOf(',', comma + 1)) {
+                String parent = dn.substring(comma + 1);
+                if (parent.equals(base) || !parent.endsWith("," + base)) {
+                    break;
+                }
+                above.add(parent);
+            }
+            return above;
+        }
         try {
             for (DN parent = new DN(dn).getParent(); parent != null; parent = parent.getParent()) {
                 String normalized = parent.toNormalizedString();

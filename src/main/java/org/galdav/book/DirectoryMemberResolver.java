@@ -58,7 +58,13 @@ final class DirectoryMemberResolver implements MemberResolver {
 
     /** Records an entry seen by another search, so that groups listed later need no extra reads. */
     void remember(String normalizedDn, String id) {
-        if (!normalizedDn.isEmpty()) {
+        if (normalizedDn.isEmpty()) {
+            return;
+        }
+        // A listing learns every id first and then meets each entry again: a read, not a second write (writes
+        // cost the cache's upkeep, a fifth of mapping a listing's entries).
+        Optional<String> known = uids.getIfPresent(normalizedDn);
+        if (known == null || !known.equals(Optional.of(id))) {
             uids.put(normalizedDn, Optional.of(id));
         }
     }

@@ -36,7 +36,7 @@ public final class DistinguishedNames {
      * Only ASCII letters, digits and {@code , . - _}, and at most one {@code =} per RDN: no spaces, escapes,
      * quotes, multi-valued RDNs or values with an {@code =} (which would be escaped).
      */
-    static boolean plain(String dn) {
+    public static boolean plain(String dn) {
         boolean equalsSeen = false;
         for (int i = 0; i < dn.length(); i++) {
             char c = dn.charAt(i);

@@ -60,9 +60,10 @@ final class WarmUp {
                 // The version behind the current sync token too (hashed, stored for other instances): the
                 // first client's initial sync then only writes its answer.
                 book.sync().ifPresent(sync -> sync.currentToken());
-                LOG.info("address book {} listed in {} ms", book.info().id(),
-                        TimeUnit.NANOSECONDS.toMillis(time.nanoTime() - start));
+                long listed = time.nanoTime() - start;
                 renderSome(book);
+                // Logged once the book is ready for clients (listing, sync token, rendering and query paths).
+                LOG.info("address book {} listed in {} ms", book.info().id(), TimeUnit.NANOSECONDS.toMillis(listed));
             } catch (RuntimeException | IOException e) {
                 if (stopped) {
                     LOG.debug("address book {}: listing at start ended with the server", book.info().id());
