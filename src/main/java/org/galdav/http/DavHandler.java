@@ -39,7 +39,12 @@ import org.slf4j.LoggerFactory;
 public final class DavHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DavHandler.class);
     static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, REPORT";
-    static final String DAV_CLASSES = "1, 3, addressbook";
+    /**
+     * Compliance classes of every resource: WebDAV 1 and 3 (RFC 4918 §18), access-control (RFC 3744 §7.2,
+     * which RFC 6352 §3 requires of a CardDAV server; Evolution, Outlook CalDav Synchronizer and iOS look for
+     * it) and addressbook (RFC 6352 §6.1).
+     */
+    static final String DAV_CLASSES = "1, 3, access-control, addressbook";
     private static final Set<String> WRITES = Set.of("PUT", "DELETE", "PROPPATCH", "MKCOL", "MKCALENDAR", "COPY",
             "MOVE", "LOCK", "UNLOCK", "POST", "ACL", "PATCH", "BIND", "UNBIND", "REBIND");
 

@@ -32,9 +32,21 @@ class DiscoveryTest {
         HttpResponse<String> response = client.anonymous().send("OPTIONS", "/addressbooks/directory/", null);
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> dav = splitHeader(response.headers().firstValue("DAV").orElseThrow());
-        assertThat(dav).contains("1", "3", "addressbook").doesNotContain("2");
+        assertThat(dav).contains("1", "3", "access-control", "addressbook").doesNotContain("2");
         assertThat(splitHeader(response.headers().firstValue("Allow").orElseThrow()))
                 .containsExactlyInAnyOrder("OPTIONS", "GET", "HEAD", "PROPFIND", "REPORT");
+    }
+
+    /** RFC 6352 §3 requires WebDAV ACL (RFC 3744): every resource says so, as clients look on any of them. */
+    @Test
+    void everyResourceAdvertisesAccessControl() {
+        for (String path : List.of("/", "/principals/", "/principals/demo/", "/addressbooks/",
+                "/addressbooks/directory/", "/addressbooks/directory/anything.vcf")) {
+            HttpResponse<String> response = client.anonymous().send("OPTIONS", path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(splitHeader(response.headers().firstValue("DAV").orElseThrow())).as(path)
+                    .contains("access-control", "addressbook");
+        }
     }
 
     @Test
