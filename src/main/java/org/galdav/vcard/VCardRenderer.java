@@ -56,7 +56,7 @@ final class VCardRenderer {
      * with every change to what this class writes, or clients keep cards they think are current.
      * GoldenCardsTest records it next to a hash of the golden renderings and fails when only one changed.
      */
-    static final String VERSION = "1";
+    static final String VERSION = "2"; // 2: vCard 3.0 e-mails carry the mapping's work/home types
 
     private VCardRenderer() {
     }
@@ -147,7 +147,11 @@ final class VCardRenderer {
             }
             case "EMAIL": {
                 Email email = new Email(value.text());
-                supported(types, EmailType::get, version).forEach(email.getTypes()::add);
+                // vCard 3.0 too gets the mapping's work/home: RFC 2426 §3.3.2 lists only internet/x400/pref, but
+                // Apple's own cards, Google, SOGo and Nextcloud write TYPE=INTERNET,WORK, and iOS and macOS file
+                // an e-mail without them under "other". 4.0 keeps only what RFC 6350 §6.4.2 defines.
+                (version == VCardVersion.V3_0 ? types.stream().map(EmailType::get).toList()
+                        : supported(types, EmailType::get, version)).forEach(email.getTypes()::add);
                 return Optional.of(email);
             }
             case "TEL": {
@@ -199,9 +203,8 @@ final class VCardRenderer {
     }
 
     /**
-     * TYPE values the version defines for the property: vCard 3.0 knows EMAIL;TYPE=internet but not
-     * work/home, vCard 4.0 the other way round (RFC 2426 §3.3.2, RFC 6350 §6.4.2). Unknown values
-     * from a mapping are kept as extensions.
+     * TYPE values the version defines for the property (vCard 4.0 has no EMAIL;TYPE=internet, RFC 6350
+     * §6.4.2). Unknown values from a mapping are kept as extensions.
      */
     private static <T extends ezvcard.parameter.VCardParameter> List<T> supported(List<String> types,
             Function<String, T> lookup, VCardVersion version) {

@@ -43,6 +43,11 @@ class GoldenCardsTest {
             Cards.valid(actual, format == CardFormat.VCARD_4 ? VCardVersion.V4_0 : VCardVersion.V3_0);
         }
         assertThat(List.of(card.uid())).doesNotContainNull();
+        // iOS and macOS label a 3.0 e-mail by its work/home type (issue 12): the 3.0 card carries the mapping's.
+        ezvcard.VCard v3 = Cards.parseOne(new String(card.render(CardFormat.VCARD_3, PropertySelection.ALL),
+                StandardCharsets.UTF_8));
+        assertThat(v3.getEmails()).isNotEmpty().allSatisfy(email -> assertThat(email.getTypes())
+                .extracting(ezvcard.parameter.EmailType::getValue).contains("work", "internet"));
     }
 
     private static RenderedCard goldenCard(String name) throws Exception {

@@ -26,9 +26,25 @@ public final class Cards {
             throw new AssertionError("expected vCard " + version + " but got " + card.getVersion());
         }
         ValidationWarnings warnings = card.validate(version);
-        if (!warnings.isEmpty()) {
-            throw new AssertionError("invalid vCard " + version + ":\n" + warnings + "\n" + text);
+        List<String> objections = new java.util.ArrayList<>();
+        warnings.forEach(entry -> entry.getValue().stream()
+                .filter(warning -> !deliberate(entry.getKey(), warning, version))
+                .forEach(warning -> objections.add(entry.getKey() + ": " + warning)));
+        if (!objections.isEmpty()) {
+            throw new AssertionError("invalid vCard " + version + ":\n" + objections + "\n" + text);
         }
         return card;
+    }
+
+    /**
+     * The one objection galdav overrides on purpose: vCard 3.0 e-mails carry TYPE=work or home (RFC 2426 lists
+     * only internet, x400 and pref), as Apple, Google, SOGo and Nextcloud write them and iOS/macOS read them
+     * (ez-vcard's warning W09).
+     */
+    private static boolean deliberate(ezvcard.property.VCardProperty property, ezvcard.ValidationWarning warning,
+                                      VCardVersion version) {
+        return version == VCardVersion.V3_0 && property instanceof ezvcard.property.Email
+                && Integer.valueOf(9).equals(warning.getCode())
+                && (warning.getMessage().contains("\"work\"") || warning.getMessage().contains("\"home\""));
     }
 }
