@@ -22,7 +22,8 @@ import org.galdav.dav.XmlElement;
 /**
  * {@code CARDDAV:addressbook-query} (RFC 6352 §8.6): the cards matching a filter, streamed as the
  * book finds them, at most the smaller of the client's limit and the configured maximum; when more
- * matched, a 507 response for the book says so (§8.6.2). Also how directory gateways are searched.
+ * matched, a 507 response for the book says so (§8.6.2). Also how directory gateways are searched. A filter
+ * every card matches is an enumeration ({@link BookEnumeration}), answered in full.
  */
 final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporter.Request> {
     private static final SupportedReport SUPPORTED = new SupportedReport(
@@ -61,6 +62,11 @@ final class AddressbookQueryReporter implements Reporter<AddressbookQueryReporte
     @Override
     public void answer(Exchange exchange, Request request, Optional<AddressBook> targetBook) throws IOException {
         AddressBook book = targetBook.orElseThrow(); // present: the scope is an address book
+        if (request.filter().matchesEveryCard() && !book.info().directoryGateway()) {
+            // A gateway is searched, never listed (RFC 6352 §6.4), so its enumerations stay capped searches.
+            BookEnumeration.answer(exchange, book, request.props(), request.limit());
+            return;
+        }
         int limit = Math.min(request.limit().orElse(Integer.MAX_VALUE), maxResults);
         String bookId = book.info().id();
         Responses.multistatus(exchange, out -> {

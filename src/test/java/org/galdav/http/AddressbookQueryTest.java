@@ -157,7 +157,9 @@ class AddressbookQueryTest {
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 60, "search.max-results", 7),
                 new ArrayList<>(), TimeSource.SYSTEM)) {
             DavClient client = new DavClient(server.url(), "demo", "demo");
-            Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.query("", null)).body());
+            // A real search (an empty filter is an enumeration, answered in full: BookEnumerationTest).
+            Multistatus ms = Multistatus.parse(client.report(BOOK, "1", Bodies.query(
+                    textMatch("EMAIL", "@", "i;unicode-casemap", "contains"), null)).body());
             List<Multistatus.Response> cards = ms.responses().stream().filter(r -> !r.href().equals(BOOK)).toList();
             assertThat(cards).hasSize(7);
             Multistatus.Response marker = ms.response(BOOK);
