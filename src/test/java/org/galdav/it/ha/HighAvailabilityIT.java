@@ -376,7 +376,12 @@ class HighAvailabilityIT {
             }
             Thread.sleep(100); // a polling pause while HAProxy writes its log; nothing depends on its length
         }
-        assertThat(logged.keySet()).as("requests in HAProxy's log").containsAll(ids);
+        // On failure, say what HAProxy wrote about the missing ones (a line the parser did not read, or none).
+        List<String> missing = ids.stream().filter(id -> !logged.containsKey(id)).sorted().toList();
+        List<String> lines = java.util.Arrays.stream(haproxy.output().split("\n"))
+                .filter(line -> missing.stream().anyMatch(line::contains)).toList();
+        assertThat(logged.keySet()).as("requests in HAProxy's log; its lines naming the missing %s: %s", missing,
+                lines).containsAll(ids);
         return logged;
     }
 
