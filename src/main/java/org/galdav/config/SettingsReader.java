@@ -56,7 +56,8 @@ final class SettingsReader {
         CacheSettings cache = new CacheSettings(duration(c, "cache.ttl"), CacheBudget.cardBytes(c, maxHeap),
                 c.getInt("cache.max-listing-cards"), duration(c, "cache.auth-ttl"), c.getInt("cache.max-logins"),
                 c.getBoolean("cache.warm-up"));
-        List<BookSettings> books = books(c);
+        List<BookSettings> books = directory instanceof DirectorySettings.Demo && c.getBoolean("demo.gateway-book")
+                ? DemoGateway.withGateway(books(c)) : books(c);
         SyncSettings sync = new SyncSettings(Path.of(c.getString("sync.state-dir")), duration(c, "sync.horizon"),
                 changeTracking(c), nonNegativeDuration(c, "sync.poll-interval"));
         return new Settings(http, limits, directory, auth, books, cache, sync, ClientLimitsReader.connections(c),

@@ -40,7 +40,9 @@ class SettingsGroupsTest {
                 Filter.create("(objectClass=inetOrgPerson)")));
         assertThat(settings.books()).containsExactly(new BookSettings("directory", "Company directory",
                 "People and groups from the company directory (read-only)", "", "mappings/inetorgperson.conf", false,
-                Optional.empty(), List.of(), false));
+                Optional.empty(), List.of(), false), new BookSettings("search", "Company directory (search)",
+                "Search the whole company directory (search only: not listed or synced)", "",
+                "mappings/inetorgperson.conf", true, Optional.empty(), List.of(), false));
         assertThat(settings.cache()).isEqualTo(new CacheSettings(Duration.ofMinutes(5), Runtime.getRuntime().maxMemory() / 8, 200_000,
                 Duration.ofMinutes(5), 10_000, true));
         assertThat(settings.sync()).isEqualTo(new SyncSettings(Path.of("state"), Duration.ofDays(60),

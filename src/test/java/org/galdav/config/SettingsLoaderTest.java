@@ -19,9 +19,23 @@ class SettingsLoaderTest {
         assertThat(settings.directory()).isInstanceOf(DirectorySettings.Demo.class);
         assertThat(settings.http().port()).isEqualTo(8080);
         assertThat(settings.auth().loginFilter()).isEqualTo(LoginFilter.parse("(uid={0})"));
-        assertThat(settings.books()).hasSize(1);
+        // The synced book, and the same people as a search-only directory gateway (the demo shows both).
+        assertThat(settings.books()).hasSize(2);
         assertThat(settings.books().get(0).mapping()).isEqualTo("mappings/inetorgperson.conf");
+        assertThat(settings.books().get(0).directoryGateway()).isFalse();
+        assertThat(settings.books().get(1).id()).isEqualTo("search");
+        assertThat(settings.books().get(1).displayName()).isEqualTo("Company directory (search)");
+        assertThat(settings.books().get(1).directoryGateway()).isTrue();
+        assertThat(settings.books().get(1).mapping()).isEqualTo("mappings/inetorgperson.conf");
         assertThat(((DirectorySettings.Demo) settings.directory()).demo().people()).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void theDemoGatewayBookCanBeLeftOutAndNeverJoinsARealDirectory() throws Exception {
+        assertThat(SettingsLoader.load(ConfigFactory.parseString("demo.gateway-book = false")).books()).hasSize(1);
+        Settings real = SettingsLoader.load(ConfigFactory.parseString(
+                "ldap.url = \"ldap://x\"\nldap.base-dn = \"dc=x\""));
+        assertThat(real.books()).hasSize(1);
     }
 
     @Test
