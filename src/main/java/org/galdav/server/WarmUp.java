@@ -56,6 +56,13 @@ final class WarmUp {
             }
             long start = time.nanoTime();
             try {
+                if (book.info().directoryGateway()) {
+                    // Searched, never listed (RFC 6352 §6.4): a listing would only hold a second index of the
+                    // same people in memory. Its query path is readied.
+                    searchForNoOne(book);
+                    LOG.info("address book {} is a directory gateway: searched, not listed", book.info().id());
+                    continue;
+                }
                 book.ctag();
                 // The version behind the current sync token too (hashed, stored for other instances): the
                 // first client's initial sync then only writes its answer.
@@ -91,7 +98,11 @@ final class WarmUp {
                 card.render(format, PropertySelection.ALL);
             }
         }
-        // And a search that finds no one, for the query path (the translator reads the directory's schema).
+        searchForNoOne(book);
+    }
+
+    /** A search that finds no one, for the query path (the translator reads the directory's schema). */
+    private static void searchForNoOne(AddressBook book) throws IOException {
         book.query(new CardQuery(new CardFilter(Combination.ANY_OF, List.of(PropFilter.of("FN", false,
                 Combination.ANY_OF, List.of(new TextMatch(WARM_UP_NEEDLE, Collation.UNICODE_CASEMAP, MatchType.CONTAINS,
                         false)), List.of()))), 1), card -> { });

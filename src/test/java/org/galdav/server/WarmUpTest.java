@@ -84,4 +84,30 @@ class WarmUpTest {
                 .containsExactly("address book first could not be listed at start: LDAP search failed: server down",
                         "address book second could not be listed at start: LDAP search failed: server down");
     }
+
+    /** A directory gateway is searched, never listed: the warm-up readies its query path and holds no index of it. */
+    @Test
+    void aDirectoryGatewayIsSearchedNotListed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicBoolean listed = new AtomicBoolean();
+        StubBook gateway = new StubBook(new org.galdav.core.BookInfo("search", "search", "", 1_000_000, true)) {
+            @Override
+            public String ctag() {
+                listed.set(true);
+                return super.ctag();
+            }
+
+            @Override
+            public org.galdav.core.QueryOutcome query(org.galdav.core.query.CardQuery query,
+                    org.galdav.core.CardSink<org.galdav.core.Card> sink) {
+                queries.incrementAndGet();
+                return new org.galdav.core.QueryOutcome(0, false);
+            }
+        };
+        WarmUp warmUp = WarmUp.start(List.of(gateway), TimeSource.SYSTEM);
+        assertThat(warmUp.awaitEnd(Duration.ofSeconds(30))).isTrue();
+        assertThat(listed).as("listed").isFalse();
+        assertThat(queries.get()).as("searched").isEqualTo(1);
+        assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+    }
 }
