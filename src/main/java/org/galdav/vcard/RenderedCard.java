@@ -25,6 +25,11 @@ public final class RenderedCard implements Card {
     private final CardSummary summary;
     /** Rendered on first use; two threads may both render it, with the same result. */
     private volatile byte[] vcard3;
+    /**
+     * {@link #weight}, worked out on first use (0: not yet): a cache asks it when it decides whether there is
+     * room and again when it weighs the card, and walking the card's properties each time cost twice.
+     */
+    private volatile long weight;
 
     private RenderedCard(MappedCard card, CardSummary summary) {
         this.card = card;
@@ -97,7 +102,12 @@ public final class RenderedCard implements Card {
      */
     @Override
     public long weight() {
-        return 64 + 2 * card.weight();
+        long known = weight;
+        if (known == 0) {
+            known = 64 + 2 * card.weight();
+            weight = known;
+        }
+        return known;
     }
 
     private byte[] defaultRendering() {
