@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
 import org.galdav.core.CardSink;
@@ -20,6 +21,10 @@ import org.galdav.dav.Resources;
  */
 final class ListingLengths implements CardSink<CardSummary> {
     static final int BATCH = 100;
+    /** The length of a card whose resource is written only with properties the client named, none of them it. */
+    static final LongSupplier UNASKED = () -> {
+        throw new IllegalStateException("getcontentlength was not asked for");
+    };
 
     private final AddressBook book;
     private final Resources resources;
@@ -36,9 +41,7 @@ final class ListingLengths implements CardSink<CardSummary> {
     static CardSink<CardSummary> to(AddressBook book, Resources resources, boolean lengths, CardSink<DavResource> out) {
         String id = book.info().id();
         if (!lengths) {
-            return summary -> out.accept(resources.card(id, summary, () -> {
-                throw new IllegalStateException("getcontentlength was not asked for");
-            }));
+            return summary -> out.accept(resources.card(id, summary, UNASKED));
         }
         return new ListingLengths(book, resources, out);
     }

@@ -93,9 +93,8 @@ final class SyncCollectionReporter implements Reporter<SyncCollectionReporter.Re
                 Map<String, Card> cards = from == 0 || !needCards ? first : find(book, changed, from);
                 for (CardSummary summary : changed.subList(from, Math.min(changed.size(), from + ListingLengths.BATCH))) {
                     if (!needCards) {
-                        out.properties(exchange.resources.card(bookId, summary, () -> {
-                            throw new IllegalStateException("getcontentlength was not asked for");
-                        }), request.props().names());
+                        out.properties(exchange.resources.card(bookId, summary, ListingLengths.UNASKED),
+                                request.props().names());
                     } else if (cards.containsKey(summary.name())) {
                         Card card = cards.get(summary.name());
                         out.card(exchange.resources.card(bookId, card), card, request.props());
