@@ -2,7 +2,6 @@ package org.galdav.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -29,30 +28,34 @@ public final class ContentHash {
     public static String of(Map<String, String> etagsByName) {
         SortedMap<String, String> sorted = etagsByName instanceof SortedMap<String, String> s && s.comparator() == null
                 ? s : new TreeMap<>(etagsByName);
-        MessageDigest sha = sha256();
-        sorted.forEach((name, etag) -> {
-            sha.update(name.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(etag.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-        });
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
+        MessageDigest sha = Sha256.digest();
+        sorted.forEach((name, etag) -> add(sha, name, etag));
+        return finish(sha);
     }
 
     /** The same hash from a listing already in name order, without a map of it (100,000 cards: 10 MB). */
     public static String ofListing(List<CardSummary> sortedByName) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         String previous = null;
         for (CardSummary card : sortedByName) {
             if (previous != null && previous.compareTo(card.name()) >= 0) {
                 throw new IllegalArgumentException("listing not in name order at " + card.name());
             }
             previous = card.name();
-            sha.update(card.name().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(card.etag().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
+            add(sha, card.name(), card.etag());
         }
+        return finish(sha);
+    }
+
+    /** One card: "name NUL etag LF". */
+    private static void add(MessageDigest sha, String name, String etag) {
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(etag.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+    }
+
+    private static String finish(MessageDigest sha) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
     }
 
@@ -66,11 +69,4 @@ public final class ContentHash {
         return ctag(of(etagsByName));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 }

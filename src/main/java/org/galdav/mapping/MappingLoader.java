@@ -12,8 +12,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.galdav.core.Sha256;
 
 /**
  * Reads a mapping file (HOCON, documented in docs/mapping.md). Every problem is reported as one
@@ -213,11 +212,7 @@ public final class MappingLoader {
     }
 
     private static String fingerprint(Config config) {
-        try {
-            byte[] rendered = config.root().render(ConfigRenderOptions.concise()).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rendered), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        byte[] rendered = config.root().render(ConfigRenderOptions.concise()).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(Sha256.digest().digest(rendered), 0, 8);
     }
 }

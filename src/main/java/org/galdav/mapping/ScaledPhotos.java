@@ -2,10 +2,9 @@ package org.galdav.mapping;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.galdav.core.Sha256;
 
 /**
  * Each directory photo is decoded and scaled once per content: {@link Photos#normalize} takes milliseconds
@@ -38,10 +37,6 @@ final class ScaledPhotos {
     }
 
     private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest().digest(data));
     }
 }

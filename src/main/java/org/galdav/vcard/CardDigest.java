@@ -2,10 +2,10 @@ package org.galdav.vcard;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.galdav.core.Sha256;
 import org.galdav.mapping.MappedCard;
 import org.galdav.mapping.MappedProperty;
 import org.galdav.mapping.MappedValue;
@@ -22,7 +22,7 @@ final class CardDigest {
     private static final byte SEPARATOR = 0;
     private static final byte END = 1;
 
-    private final MessageDigest sha = sha256();
+    private final MessageDigest sha = Sha256.digest();
 
     private CardDigest() {
     }
@@ -81,11 +81,4 @@ final class CardDigest {
         sha.update((byte) length);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 }
