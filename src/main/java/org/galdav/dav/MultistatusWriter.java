@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.galdav.core.Card;
 import org.galdav.core.Deadline;
 
@@ -29,10 +28,10 @@ public final class MultistatusWriter {
         void write(MultistatusWriter out) throws IOException;
     }
 
-    private final XMLStreamWriter w;
+    private final XmlOut w;
     private final boolean minimal;
 
-    private MultistatusWriter(XMLStreamWriter w, boolean minimal) {
+    private MultistatusWriter(XmlOut w, boolean minimal) {
         this.w = w;
         this.minimal = minimal;
     }
@@ -42,7 +41,7 @@ public final class MultistatusWriter {
      * left out when {@code body} throws.
      */
     public static void write(OutputStream out, boolean minimal, Body body) throws IOException {
-        XMLStreamWriter w;
+        XmlOut w;
         try {
             w = Xml.writer(out);
             w.writeStartDocument("UTF-8", "1.0");
@@ -98,7 +97,7 @@ public final class MultistatusWriter {
         byte[] vcard = card.render(data.format(), data.selection());
         List<QName> names = new ArrayList<>(props.names());
         names.add(DavNames.ADDRESS_DATA);
-        properties(resource, names, Map.of(DavNames.ADDRESS_DATA, w -> Xml.utf8Text(w, vcard)));
+        properties(resource, names, Map.of(DavNames.ADDRESS_DATA, any -> w.writeUtf8Text(vcard)));
     }
 
     private void properties(DavResource resource, List<QName> names, Map<QName, PropValue> extra)

@@ -1,7 +1,6 @@
 package org.galdav.dav;
 
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -13,7 +12,7 @@ final class Xml {
     }
 
     /** UTF-8, namespaces repaired, so properties from any namespace (Apple's, DAVx5's) can be echoed back. */
-    static XMLStreamWriter writer(OutputStream out) {
+    static XmlOut writer(OutputStream out) {
         return new XmlOut(out);
     }
 
@@ -49,15 +48,6 @@ final class Xml {
             w.writeEmptyElement(name.getLocalPart());
         } else {
             w.writeEmptyElement(name.getNamespaceURI(), name.getLocalPart());
-        }
-    }
-
-    /** UTF-8 text (a rendered vCard) as element content; without decoding it when the writer is galdav's. */
-    static void utf8Text(XMLStreamWriter w, byte[] utf8) throws XMLStreamException {
-        if (w instanceof XmlOut out) {
-            out.writeUtf8Text(utf8);
-        } else {
-            w.writeCharacters(CleanText.clean(new String(utf8, StandardCharsets.UTF_8)));
         }
     }
 
