@@ -138,21 +138,14 @@ public final class CachingAddressBook extends ForwardingAddressBook {
     public void scan(CardSink<Card> sink) throws IOException {
         long started = generation.get();
         delegate().scan(card -> {
-            keep(started, card);
+            keepWithoutEvicting(started, card);
             sink.accept(card);
         });
     }
 
-    /**
-     * Keeps a card another reader fetched (a change tracker's listing), so the next multiget needs no search
-     * — while there is room: a listing of a book larger than the cache would otherwise push out every card
-     * it had kept before, one by one, 100,000 times, for cards nobody asked for.
-     */
+    /** Keeps a card another reader fetched (a change tracker's listing), so the next multiget needs no search. */
     public void remember(Card card) {
-        long room = cards.policy().eviction().map(e -> e.getMaximum() - e.weightedSize().orElse(0L)).orElse(0L);
-        if (card.weight() <= room) {
-            cards.put(card.name(), stamp(card, generation.get()));
-        }
+        keepWithoutEvicting(generation.get(), card);
     }
 
     /**
@@ -257,7 +250,7 @@ public final class CachingAddressBook extends ForwardingAddressBook {
         long started = generation.get();
         ListingCollector collected = new ListingCollector(settings.maxListingCards());
         delegate().scan(card -> {
-            keep(started, card);
+            keepWithoutEvicting(started, card);
             collected.add(card.summary());
             sink.accept(card.summary());
         });
@@ -266,6 +259,18 @@ public final class CachingAddressBook extends ForwardingAddressBook {
             listing = stamp(result, started);
         }
         return result;
+    }
+
+    /**
+     * What a pass over the whole book keeps: its cards while there is room, and newer versions of those already
+     * kept, but never at the cost of another card — a book larger than the cache would otherwise push out
+     * every card kept before, one by one, 100,000 times, for cards nobody asked for.
+     */
+    private void keepWithoutEvicting(long started, Card card) {
+        long room = cards.policy().eviction().map(e -> e.getMaximum() - e.weightedSize().orElse(0L)).orElse(0L);
+        if (card.weight() <= room || cards.asMap().containsKey(card.name())) {
+            keep(started, card);
+        }
     }
 
     private void keep(long started, Card card) {
