@@ -31,7 +31,7 @@ class LayeringTest {
     private static final List<String> WATCHED = List.of("com.unboundid", "io.undertow", "ezvcard",
             "com.github.benmanes.caffeine", "com.typesafe.config", "io.micrometer", "org.slf4j", "ch.qos.logback",
             "javax.xml", "org.w3c.dom", "org.xml.sax", "java.net.http", "com.sun.net.httpserver", "java.awt",
-            "javax.imageio", "freemarker");
+            "javax.imageio", "freemarker", "com.google.zxing", "com.dd.plist", "org.bouncycastle", "org.commonmark");
 
     /** What each package may use: other galdav packages by name, and watched libraries. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -48,6 +48,8 @@ class LayeringTest {
             entry("sync", Set.of("core", "org.slf4j")),
             entry("config", Set.of("core", "cache", "directory", "http", "com.typesafe.config", "com.unboundid",
                     "org.slf4j")),
+            entry("setup", Set.of("core", "dav", "http", "io.undertow", "freemarker", "com.google.zxing",
+                    "com.dd.plist", "org.bouncycastle", "org.commonmark", "java.awt", "javax.imageio", "org.slf4j")),
             entry("demo", Set.of("com.unboundid", "java.awt", "javax.imageio", "org.slf4j")),
             entry("server", Set.of(ALL)));
 
