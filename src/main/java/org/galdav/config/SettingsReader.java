@@ -46,7 +46,8 @@ final class SettingsReader {
         HttpSettings http = new HttpSettings(c.getString("http.host"), c.getInt("http.port"),
                 c.getBytes("http.max-request-bytes"), c.getBoolean("http.anonymous-read"), c.getString("http.realm"),
                 c.getString("http.server-name"), c.getInt("search.max-results"), optionalPath(c, "http.tls.key-store"),
-                c.hasPath("http.tls.key-store-password") ? c.getString("http.tls.key-store-password") : "");
+                c.hasPath("http.tls.key-store-password") ? c.getString("http.tls.key-store-password") : "",
+                PublicUrlReader.publicUrl(c));
         RequestLimits limits = new RequestLimits(duration(c, "http.request-timeout"),
                 nonNegativeDuration(c, "http.shutdown-grace"), bytes(c, "http.max-header-bytes"), c.getInt("http.max-headers"),
                 c.getInt("http.max-multiget-hrefs"), c.getInt("search.max-text-length"), c.getInt("search.max-prop-filters"),

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes DAV requests: discovery redirect and OPTIONS without credentials, everything else after
- * Basic authentication, one class per method. Each request's work runs under its {@link Deadline}
+ * Basic authentication, one class per method; a browser's requests go to the {@link BrowserPages}
+ * ({@link PageRequests} says which). Each request's work runs under its {@link Deadline}
  * ({@code http.request-timeout}), which also expires when its connection closes or the server stops
  * waiting for it ({@link #abandonInFlight}). All failures become clean HTTP answers here; stack traces go
  * to the log only.
@@ -60,11 +61,12 @@ public final class DavHandler implements HttpHandler {
     private final ReportMethod report;
     private final GetMethod get;
     private final WriteRefusal writes;
+    private final BrowserPages pages;
     /** What supported-report-set is derived from: the registry's reports, in its order. */
     private final List<SupportedReport> supported;
 
     public DavHandler(HttpSettings settings, RequestLimits limits, TimeSource time, Authenticator authenticator,
-                      AddressBooks books, Principals principals) {
+                      AddressBooks books, Principals principals, BrowserPages pages) {
         this.settings = settings;
         this.limits = limits;
         this.time = time;
@@ -76,6 +78,7 @@ public final class DavHandler implements HttpHandler {
         this.report = new ReportMethod(lookup, reporters);
         this.get = new GetMethod(lookup);
         this.writes = new WriteRefusal(lookup);
+        this.pages = pages;
     }
 
     @Override
@@ -196,6 +199,10 @@ public final class DavHandler implements HttpHandler {
         }
         UserCredentials password = principal.get().isAnonymous() ? UserCredentials.NONE
                 : new UserCredentials(credentials.map(BasicAuth.Credentials::password).orElse(""));
+        if (PageRequests.forPages(method, path, http.getRequestHeaders().getFirst(Headers.ACCEPT))) {
+            pages.serve(http, principal.get(), password);
+            return;
+        }
         Resources resources = new Resources(principal.get(), settings.serverName(), supported);
         Exchange exchange = new Exchange(http, principal.get(), password, resources, settings.maxRequestBytes());
         switch (method) {

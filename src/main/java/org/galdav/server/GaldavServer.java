@@ -55,10 +55,11 @@ public final class GaldavServer implements AutoCloseable {
             UserEntries users = users(settings.auth(), directory);
             LdapPrincipals principals = new LdapPrincipals(users, settings.auth().loginAttribute(),
                     settings.auth().userFilter());
+            ConfiguredBooks visible = visibility(settings, directory, books, time);
             DavHandler dav = new DavHandler(settings.http(), settings.limits(), time,
                     new ThrottlingAuthenticator(new CachingAuthenticator(new LdapAuthenticator(users, principals),
                             settings.cache(), time), settings.throttle(), time),
-                    visibility(settings, directory, books, time), principals);
+                    visible, principals, SetupAssembly.pages(settings, visible));
             DescriptorLimit.warning(settings.connections()).ifPresent(LOG::warn);
             HttpFront front = HttpFront.start(settings.http(), settings.limits(), settings.connections(), dav,
                     directory.directory(), metrics, time);

@@ -30,7 +30,7 @@ class SettingsGroupsTest {
     void theDefaultsFillEveryGroup() throws LDAPException {
         Settings settings = load("");
         assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 8080, 10_485_760, false, "galdav", "galdav",
-                1000, Optional.empty(), ""));
+                1000, Optional.empty(), "", Optional.empty()));
         assertThat(settings.limits()).isEqualTo(new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 16_384,
                 100, 100_000, 256, 32, 32));
         assertThat(settings.directory()).isEqualTo(new DirectorySettings.Demo(new DemoSettings(1200, 42),
