@@ -13,8 +13,8 @@ import org.galdav.dav.HttpDates;
 
 /**
  * GET and HEAD. Cards come as vCard 3.0 unless the Accept header asks for version 4.0 (RFC 6352
- * §5.1.1); conditional requests follow RFC 9110 §13. Collections answer with a short text so that a
- * person opening the URL in a browser learns what it is.
+ * §5.1.1); conditional requests follow RFC 9110 §13. Collections answer a DAV client (or curl) with a short text
+ * saying what they are; a browser gets the setup page instead.
  */
 final class GetMethod {
     private final Lookup lookup;
@@ -29,6 +29,8 @@ final class GetMethod {
             String text = "galdav CardDAV server. Point a CardDAV client at " + DavPaths.ROOT
                     + " (address books live under " + DavPaths.HOME + ").\n";
             exchange.http.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+            // A browser asking for HTML gets the setup page here instead (PageRequests), RFC 9110 §12.5.5.
+            exchange.setHeader("Vary", "Accept");
             send(exchange, text.getBytes(StandardCharsets.UTF_8), head);
             return;
         }
