@@ -2,7 +2,6 @@ package org.galdav.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unboundid.ldap.sdk.Entry;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
 import org.galdav.support.DavClient;
+import org.galdav.support.ScriptNamedUser;
 import org.galdav.support.TestServers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SetupPageTest {
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
-    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String SCRIPT = ScriptNamedUser.NAME;
     private static GaldavServer server;
     private static DavClient demo;
 
@@ -33,15 +33,7 @@ class SetupPageTest {
     static void start() throws Exception {
         server = TestServers.start(Map.of("demo.people", 30, "cache.warm-up", false), new ArrayList<>(),
                 TimeSource.SYSTEM);
-        var ldap = server.demo().orElseThrow();
-        Entry mallory = new Entry("uid=mallory,ou=People," + ldap.baseDn());
-        mallory.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
-        mallory.addAttribute("uid", "mallory");
-        mallory.addAttribute("cn", SCRIPT);
-        mallory.addAttribute("sn", "<b>Mallory</b>");
-        mallory.addAttribute("displayName", SCRIPT);
-        mallory.addAttribute("userPassword", "mallory");
-        ldap.server().add(mallory);
+        ScriptNamedUser.addTo(server.demo().orElseThrow());
         demo = new DavClient(server.url(), "demo", "demo");
     }
 

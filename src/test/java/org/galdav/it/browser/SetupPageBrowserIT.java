@@ -7,7 +7,6 @@ import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.PropertyListParser;
-import com.unboundid.ldap.sdk.Entry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.galdav.core.TimeSource;
 import org.galdav.server.GaldavServer;
+import org.galdav.support.ScriptNamedUser;
 import org.galdav.support.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class SetupPageBrowserIT {
     static final String PUBLIC_URL = "https://contacts.example.com/";
-    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String SCRIPT = ScriptNamedUser.NAME;
     static final Path SCREENSHOTS = Path.of("target/setup-screenshots");
     private static GaldavServer server;
     private static ChromeDriver browser;
@@ -51,15 +51,7 @@ class SetupPageBrowserIT {
     static void start() throws Exception {
         server = TestServers.start(Map.of("demo.people", 60, "http.public-url", PUBLIC_URL), new ArrayList<>(),
                 TimeSource.SYSTEM);
-        var ldap = server.demo().orElseThrow();
-        Entry mallory = new Entry("uid=mallory,ou=People," + ldap.baseDn());
-        mallory.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
-        mallory.addAttribute("uid", "mallory");
-        mallory.addAttribute("cn", SCRIPT);
-        mallory.addAttribute("sn", SCRIPT);
-        mallory.addAttribute("displayName", SCRIPT);
-        mallory.addAttribute("userPassword", "mallory");
-        ldap.server().add(mallory);
+        ScriptNamedUser.addTo(server.demo().orElseThrow());
         local = URI.create(server.url());
         Files.createDirectories(dir.resolve("downloads"));
         browser = HeadlessChromium.start(dir.resolve("profile"), dir.resolve("downloads"), 1200, 900);
