@@ -31,7 +31,7 @@ class LayeringTest {
     private static final List<String> WATCHED = List.of("com.unboundid", "io.undertow", "ezvcard",
             "com.github.benmanes.caffeine", "com.typesafe.config", "io.micrometer", "org.slf4j", "ch.qos.logback",
             "javax.xml", "org.w3c.dom", "org.xml.sax", "java.net.http", "com.sun.net.httpserver", "java.awt",
-            "javax.imageio", "freemarker", "com.google.zxing", "com.dd.plist", "org.bouncycastle", "org.commonmark");
+            "javax.imageio", "freemarker", "com.google.zxing", "com.dd.plist", "org.bouncycastle", "org.commonmark", "picocli");
 
     /** What each package may use: other galdav packages by name, and watched libraries. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
