@@ -57,6 +57,14 @@ public final class ChangeTracker extends ForwardingAddressBook {
         /** A poll asked the directory what changed. */
         default void polled() {
         }
+
+        /** A poll or listing failed (the directory down or hung); the last listing goes on being served. */
+        default void failed() {
+        }
+
+        /** After each poll, listing or failure: whether the feed follows the book (false: no feed works now). */
+        default void following(boolean tracked) {
+        }
     }
 
     private record Snapshot(List<CardSummary> cards, String ctag) {
@@ -192,7 +200,10 @@ public final class ChangeTracker extends ForwardingAddressBook {
                 state = new State(held.snapshot(), held.tracked(), nothing ? now : now + pollNanos);
                 LOG.warn("address book {}: the directory could not be asked what changed ({}); {}", info().id(),
                         e.getMessage(), nothing ? "no listing to serve" : "serving the last state");
+                listener.failed();
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            } finally {
+                listener.following(state.tracked());
             }
         }
     }

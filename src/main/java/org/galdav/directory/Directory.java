@@ -151,6 +151,14 @@ public final class Directory implements AutoCloseable {
     }
 
     /**
+     * For {@code galdav_directory_up}: what the probe state says now, without a probe (a scrape must not wait
+     * or add LDAP work): false from any failed operation or probe until a probe answers again.
+     */
+    public boolean takenForUp() {
+        return probe.takenForUp();
+    }
+
+    /**
      * The longest wait for one answer while a client waits ({@code ldap.request-timeout}): how long a
      * request may sensibly wait for directory work before answering from what it holds.
      */

@@ -89,6 +89,14 @@ final class DirectoryProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the directory is taken for up now, without asking it: false from the first failure of any
+     * operation or probe until a probe succeeds. For the metrics, which must not wait for an answer.
+     */
+    boolean takenForUp() {
+        return !breaker.isOpen();
+    }
+
     /** One probe now, on the caller's thread: its outcome opens or closes the breaker. For tests and the thread. */
     boolean probeOnce() {
         try {

@@ -47,9 +47,10 @@ public final class GaldavServer implements AutoCloseable {
      */
     public static GaldavServer start(Settings settings, SearchObserver observer, TimeSource time)
             throws LDAPException {
-        ServerMetrics metrics = new ServerMetrics();
+        ServerMetrics metrics = new ServerMetrics(time);
         DirectoryConnection directory = DirectoryConnection.open(settings.directory(), metrics.searches(observer),
                 time);
+        metrics.watch(directory.directory());
         try {
             PublishedBooks books = PublishedBooks.build(settings, directory, metrics, time);
             UserEntries users = users(settings.auth(), directory);

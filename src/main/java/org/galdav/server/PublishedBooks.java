@@ -32,6 +32,7 @@ record PublishedBooks(List<ConfiguredBooks.Entry> entries, List<AddressBook> sha
         SnapshotStore states = new SnapshotStore(settings.sync().stateDir(), settings.sync().horizon(), time);
         List<ConfiguredBooks.Entry> entries = new ArrayList<>();
         List<AddressBook> shared = new ArrayList<>();
+        metrics.pollInterval(settings.sync().pollInterval());
         for (BookSettings book : settings.books()) {
             BookAssembly assembly = new BookAssembly(book, directory, time);
             CachingAddressBook cached = new CachingAddressBook(assembly.ldap(), settings.cache(), time);

@@ -6,8 +6,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.galdav.core.TimeSource;
+import org.galdav.directory.Directory;
 import org.galdav.directory.SearchObserver;
 import org.galdav.http.RequestObserver;
 
@@ -28,6 +33,18 @@ final class ServerMetrics {
     static final String SYNC_POLLS = "galdav.sync.polls";
     /** Counter of cards a change tracker found added, changed or removed, tagged by book. */
     static final String SYNC_CARDS_CHANGED = "galdav.sync.cards.changed";
+    /** Counter of polls and listings that failed, tagged by book. */
+    static final String SYNC_FAILURES = "galdav.sync.failures";
+    /** Gauge of the Unix time of a book's last successful poll or listing, tagged by book; absent before the first. */
+    static final String SYNC_LAST_SUCCESS = "galdav.sync.last.success";
+    /** Gauge of the seconds from the first to the latest failed poll or listing since the last success, by book. */
+    static final String SYNC_FAILING = "galdav.sync.failing";
+    /** Gauge: 1 while a change feed follows the book, 0 while listings are compared instead; tagged by book. */
+    static final String SYNC_TRACKING_ACTIVE = "galdav.sync.tracking.active";
+    /** Gauge of {@code sync.poll-interval} in seconds, for the stall alert's threshold. */
+    static final String SYNC_POLL_INTERVAL = "galdav.sync.poll.interval";
+    /** Gauge: 1 while the directory is taken for up (the probe state behind /health), 0 while requests are refused. */
+    static final String DIRECTORY_UP = "galdav.directory.up";
     /** Counter of connections closed as soon as they were accepted, tagged by reason (per-address, total). */
     static final String CONNECTIONS_REFUSED = "galdav.http.connections.refused";
     /** Gauge of open HTTP connections. */
@@ -42,6 +59,14 @@ final class ServerMetrics {
             "DELETE", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "POST");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final TimeSource time;
+    /** Per tracked book; also keeps the gauges' state objects reachable (Micrometer holds them weakly). */
+    private final Map<String, SyncProgress> books = new ConcurrentHashMap<>();
+
+    /** @param time the clock of the change-tracking gauges */
+    ServerMetrics(TimeSource time) {
+        this.time = time;
+    }
 
     /** Records every search, then tells {@code also} (tests watch searches through it). */
     SearchObserver searches(SearchObserver also) {
@@ -58,12 +83,47 @@ final class ServerMetrics {
                 .tag("status", Integer.toString(status)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** A tracked book's meters, from zero on, so that rates and alerts see the book before its first poll. */
+    void tracking(String book) {
+        SyncProgress progress = progress(book);
+        registry.counter(SYNC_LISTINGS, "book", book);
+        registry.counter(SYNC_POLLS, "book", book);
+        registry.counter(SYNC_CARDS_CHANGED, "book", book);
+        registry.counter(SYNC_FAILURES, "book", book);
+        Gauge.builder(SYNC_FAILING, progress, SyncProgress::failingSeconds).tag("book", book).baseUnit("seconds")
+                .register(registry);
+        Gauge.builder(SYNC_TRACKING_ACTIVE, progress, SyncProgress::trackingActive).tag("book", book)
+                .register(registry);
+    }
+
     void listed(String book) {
         registry.counter(SYNC_LISTINGS, "book", book).increment();
+        succeeded(book);
     }
 
     void polled(String book) {
         registry.counter(SYNC_POLLS, "book", book).increment();
+        succeeded(book);
+    }
+
+    void trackingFailed(String book) {
+        registry.counter(SYNC_FAILURES, "book", book).increment();
+        progress(book).failed();
+    }
+
+    void following(String book, boolean tracked) {
+        progress(book).following(tracked);
+    }
+
+    /** Publishes {@code sync.poll-interval}: the stall alert's threshold is ten of them (conf/monitoring). */
+    void pollInterval(Duration interval) {
+        Gauge.builder(SYNC_POLL_INTERVAL, () -> interval.toMillis() / 1000.0).baseUnit("seconds").register(registry);
+    }
+
+    /** Publishes the directory's probe state, read without asking the directory (a scrape must not wait). */
+    void watch(Directory directory) {
+        Gauge.builder(DIRECTORY_UP, directory, up -> up.takenForUp() ? 1 : 0).strongReference(true)
+                .register(registry);
     }
 
     void cardsChanged(String book, int count) {
@@ -90,6 +150,18 @@ final class ServerMetrics {
         }
         registry.counter(BODY_TIMEOUTS);
         registry.counter(BUSY_REFUSED);
+    }
+
+    /** The last-success gauge appears with the first success: before it, there is no time to publish. */
+    private void succeeded(String book) {
+        SyncProgress progress = progress(book);
+        progress.succeeded();
+        Gauge.builder(SYNC_LAST_SUCCESS, progress, SyncProgress::lastSuccessSeconds).tag("book", book)
+                .baseUnit("seconds").register(registry);
+    }
+
+    private SyncProgress progress(String book) {
+        return books.computeIfAbsent(book, name -> new SyncProgress(time));
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

@@ -7,9 +7,14 @@ import org.galdav.core.Card;
 
 /**
  * What a book's change tracker learns, passed on: the cache keeps the cards a listing read and drops
- * those that changed, and the metrics count listings, polls and changed cards.
+ * those that changed, and the metrics count listings, polls, failures and changed cards, and date the last
+ * success (the book's meters exist from the tracker's creation on).
  */
 record TrackerEvents(String book, CachingAddressBook cache, ServerMetrics metrics) implements ChangeTracker.Listener {
+    TrackerEvents {
+        metrics.tracking(book);
+    }
+
     @Override
     public void loaded(Card card) {
         cache.remember(card);
@@ -29,5 +34,15 @@ record TrackerEvents(String book, CachingAddressBook cache, ServerMetrics metric
     @Override
     public void polled() {
         metrics.polled(book);
+    }
+
+    @Override
+    public void failed() {
+        metrics.trackingFailed(book);
+    }
+
+    @Override
+    public void following(boolean tracked) {
+        metrics.following(book, tracked);
     }
 }
