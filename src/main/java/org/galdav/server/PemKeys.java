@@ -63,7 +63,8 @@ final class PemKeys {
         try {
             for (Object block : blocks(file)) {
                 if (block instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // Only the private part: SEC1's public key is optional (RFC 5915 §3), and often missing.
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (block instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
