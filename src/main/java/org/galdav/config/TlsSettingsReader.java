@@ -57,7 +57,8 @@ final class TlsSettingsReader {
                     + "set both (e.g. certbot's fullchain.pem and privkey.pem) or neither");
         }
         if (store.isPresent()) {
-            String password = c.hasPath(PREFIX + "key-store-password") ? c.getString(PREFIX + "key-store-password") : "";
+            String password = c.hasPath(PREFIX + "key-store-password")
+                    ? c.getString(PREFIX + "key-store-password") : "";
             return Optional.of(new TlsSettings.KeyStoreFile(store.get(), password));
         }
         return certificate.map(file -> new TlsSettings.PemFiles(file, privateKey.get()));

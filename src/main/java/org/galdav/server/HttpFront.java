@@ -51,8 +51,6 @@ final class HttpFront implements AutoCloseable {
     private HttpFront(Listener listener, StopGate stopping, GracefulShutdownHandler graceful,
                       ExecutorService healthChecks, DavHandler dav, Duration grace, String url, Optional<TlsFront> tls,
                       Optional<InetSocketAddress> redirect) {
-        this.tls = tls;
-        this.redirect = redirect;
         this.listener = listener;
         this.stopping = stopping;
         this.graceful = graceful;
@@ -60,6 +58,8 @@ final class HttpFront implements AutoCloseable {
         this.dav = dav;
         this.grace = grace;
         this.url = url;
+        this.tls = tls;
+        this.redirect = redirect;
     }
 
     static HttpFront start(HttpSettings settings, RequestLimits requests, ConnectionLimits limits, DavHandler dav,
@@ -91,9 +91,10 @@ final class HttpFront implements AutoCloseable {
         metrics.watch(budget);
         Optional<TlsFront> tls = TlsFront.start(settings.tls(), metrics);
         try {
-            Listener listener = Listener.start(settings.host(), settings.port(), tls.map(t -> t.around(root)).orElse(root),
-                    serverOptions, tls.map(TlsFront::restrictions).orElse(OptionMap.EMPTY), tls.map(TlsFront::context),
-                    budget, metrics::connectionRefused);
+            Listener listener = Listener.start(settings.host(), settings.port(),
+                    tls.map(t -> t.around(root)).orElse(root), serverOptions,
+                    tls.map(TlsFront::restrictions).orElse(OptionMap.EMPTY), tls.map(TlsFront::context), budget,
+                    metrics::connectionRefused);
             Optional<InetSocketAddress> redirect;
             try {
                 redirect = tls.flatMap(t -> t.redirect(listener, settings, serverOptions, budget,

@@ -39,7 +39,8 @@ final class HttpsRedirect implements HttpHandler {
                 .orElseGet(() -> "https://" + host(exchange) + (httpsPort == 443 ? "" : ":" + httpsPort));
         String query = exchange.getQueryString();
         exchange.setStatusCode(308);
-        exchange.getResponseHeaders().put(Headers.LOCATION, root + path(exchange) + (query.isEmpty() ? "" : "?" + query));
+        exchange.getResponseHeaders().put(Headers.LOCATION,
+                root + path(exchange) + (query.isEmpty() ? "" : "?" + query));
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
         exchange.endExchange();
     }

@@ -11,12 +11,11 @@ import org.xnio.Options;
 import org.xnio.Sequence;
 
 /**
- * The HTTPS listener's TLS: the context on the server's key (PEM files or a PKCS#12 key store, see
- * {@link CertificateReloader}), TLS 1.3 and 1.2 only, and only
- * forward-secret suites with authenticated encryption: every TLS 1.3 suite, and on TLS 1.2 the ECDHE and DHE
- * suites with AES-GCM or ChaCha20-Poly1305 (RFC 9325 §4.2). Static-RSA key exchange (such as
- * {@code TLS_RSA_WITH_AES_128_CBC_SHA}, "AES128-SHA") is refused: whoever later obtains the server's key
- * could decrypt every recorded session, passwords included.
+ * The HTTPS listener's TLS: the context on the server's key (PEM files or a PKCS#12 key store, kept current by
+ * {@link CertificateReloader}), TLS 1.3 and 1.2 only, and only forward-secret suites with authenticated
+ * encryption: every TLS 1.3 suite, and on TLS 1.2 the ECDHE and DHE suites with AES-GCM or ChaCha20-Poly1305
+ * (RFC 9325 §4.2). Static-RSA key exchange (such as {@code TLS_RSA_WITH_AES_128_CBC_SHA}, "AES128-SHA") is
+ * refused: whoever later obtains the server's key could decrypt every recorded session, passwords included.
  */
 final class ServerTls {
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");

@@ -1,6 +1,7 @@
 package org.galdav.server;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -110,7 +111,7 @@ public final class TlsFiles {
         String digest() {
             MessageDigest digest = Sha256.digest();
             for (byte[] file : files) {
-                digest.update(Integer.toString(file.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                digest.update(Integer.toString(file.length).getBytes(StandardCharsets.US_ASCII));
                 digest.update((byte) ':');
                 digest.update(file);
             }

@@ -36,7 +36,7 @@ class TlsFilesTest {
 
     @BeforeEach
     void pki() throws Exception {
-        ca = TestPki.ca("Files CA", "RSA");
+        ca = TestPki.ca("Files CA", "EC");
     }
 
     private static TlsSettings pem(Path certificate, Path key) {
@@ -90,8 +90,8 @@ class TlsFilesTest {
 
     @Test
     void eachProblemIsNamedWithItsSettingAndFile() throws Exception {
-        Issued server = TestPki.server(ca, "RSA", Duration.ofDays(9), "dns:localhost");
-        Issued other = TestPki.server(ca, "RSA", Duration.ofDays(9), "dns:localhost");
+        Issued server = TestPki.server(ca, "EC", Duration.ofDays(9), "dns:localhost");
+        Issued other = TestPki.server(ca, "EC", Duration.ofDays(9), "dns:localhost");
         Path chain = TestPki.writeCertificates(dir.resolve("chain.pem"), server.certificate(), ca.certificate());
         Path wrongKey = TestPki.writeKey(dir.resolve("other.pem"), other.keys(), KeyFormat.PKCS8);
         Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not PEM at all\n");

@@ -68,13 +68,13 @@ public final class RawTls {
         body.write(1);
         body.write(0); // compression: null only
         ByteArrayOutputStream extensions = new ByteArrayOutputStream();
-        extension(extensions, 0x000a, new int[] {0x0017, 0x001d}, true); // supported_groups: P-256, X25519
+        extension(extensions, 0x000a, new int[] {0x0017, 0x001d}); // supported_groups: P-256, X25519
         extensions.write(0);
         extensions.write(0x0b);
         u16(extensions, 2);
         extensions.write(1);
         extensions.write(0); // ec_point_formats: uncompressed
-        extension(extensions, 0x000d, new int[] {0x0403, 0x0804, 0x0401}, true); // signature_algorithms
+        extension(extensions, 0x000d, new int[] {0x0403, 0x0804, 0x0401}); // signature_algorithms
         u16(body, extensions.size());
         body.writeBytes(extensions.toByteArray());
 
@@ -90,12 +90,10 @@ public final class RawTls {
     }
 
     /** An extension whose data is a 16-bit list of 16-bit values. */
-    private static void extension(ByteArrayOutputStream out, int type, int[] values, boolean listLength) {
+    private static void extension(ByteArrayOutputStream out, int type, int[] values) {
         u16(out, type);
-        u16(out, values.length * 2 + (listLength ? 2 : 0));
-        if (listLength) {
-            u16(out, values.length * 2);
-        }
+        u16(out, values.length * 2 + 2);
+        u16(out, values.length * 2);
         for (int value : values) {
             u16(out, value);
         }
