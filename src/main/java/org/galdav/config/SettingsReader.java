@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,11 @@ final class SettingsReader {
 
     /** @param maxHeap the heap the server may use, which the cache budgets follow */
     static Settings read(Config c, long maxHeap) {
+        Optional<URI> publicUrl = PublicUrlReader.publicUrl(c);
         HttpSettings http = new HttpSettings(c.getString("http.host"), c.getInt("http.port"),
                 c.getBytes("http.max-request-bytes"), c.getBoolean("http.anonymous-read"), c.getString("http.realm"),
-                c.getString("http.server-name"), c.getInt("search.max-results"), optionalPath(c, "http.tls.key-store"),
-                c.hasPath("http.tls.key-store-password") ? c.getString("http.tls.key-store-password") : "",
-                PublicUrlReader.publicUrl(c));
+                c.getString("http.server-name"), c.getInt("search.max-results"),
+                TlsSettingsReader.read(c, c.getInt("http.port"), publicUrl), publicUrl);
         RequestLimits limits = new RequestLimits(duration(c, "http.request-timeout"),
                 nonNegativeDuration(c, "http.shutdown-grace"), bytes(c, "http.max-header-bytes"), c.getInt("http.max-headers"),
                 c.getInt("http.max-multiget-hrefs"), c.getInt("search.max-text-length"), c.getInt("search.max-prop-filters"),

@@ -14,7 +14,6 @@ import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.TrustStoreTrustManager;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +81,9 @@ final class ConnectionFactory {
     }
 
     private static SSLContext sslContext(LdapSettings settings) throws LDAPException {
-        TrustManager trust = settings.trustStore()
-                .<TrustManager>map(path -> new TrustStoreTrustManager(path.toFile(),
-                        settings.trustStorePassword().map(String::toCharArray).orElse(null), null, true))
-                .orElse(JVMDefaultTrustManager.getInstance());
+        TrustManager trust = settings.trustStore().isPresent()
+                ? TrustFiles.trustManager(settings.trustStore().get(), settings.trustStorePassword())
+                : JVMDefaultTrustManager.getInstance();
         try {
             return new SSLUtil(trust).createSSLContext();
         } catch (GeneralSecurityException e) {

@@ -48,8 +48,8 @@ final class LdapProblem {
         }
         if (cause(e, CertificateException.class).isPresent()
                 || detail(e).contains("PKIX") || detail(e).contains("certification path")) {
-            return "the directory's certificate is not trusted (" + detail(e) + "): put its CA certificate into a "
-                    + "trust store and name it in ldap.trust-store";
+            return "the directory's certificate is not trusted (" + detail(e) + "): name its CA certificate in "
+                    + "ldap.trust-store (a PEM file, as the CA issues it, or a PKCS#12 trust store)";
         }
         if (detail(e).toLowerCase(Locale.ROOT).contains("hostname") || detail(e).contains("host name")) {
             return "the directory's certificate does not name the host in ldap.url (" + detail(e) + "): use the "

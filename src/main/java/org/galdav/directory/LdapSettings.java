@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param bindDn        service account; empty for anonymous searches
  * @param bindPassword  its password (never logged)
  * @param startTls      upgrade ldap:// connections with StartTLS (RFC 4513 §3)
- * @param trustStore    PKCS#12/JKS trust store for the directory's CA; empty uses the JVM's
+ * @param trustStore    the directory's CA: a PEM file or a PKCS#12/JKS trust store; empty uses the JVM's
  * @param poolSize      maximum pooled connections
  * @param pageSize      entries per page of the simple paged results control (RFC 2696)
  * @param connectTimeout time to establish a connection

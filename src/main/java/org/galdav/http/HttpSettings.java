@@ -1,7 +1,6 @@
 package org.galdav.http;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,20 +14,17 @@ import java.util.Optional;
  * @param realm            Basic realm shown by clients
  * @param serverName       DAV:displayname of the service root
  * @param maxQueryResults  server cap on addressbook-query results; more matches are reported with 507
- * @param keyStore         PKCS#12 key store with the server certificate; present = serve HTTPS only
- * @param keyStorePassword its password
+ * @param tls              the {@code http.tls} section: HTTPS only when it names keys
  * @param publicUrl        the URL people and clients reach galdav at (behind a reverse proxy), ending in "/";
  *                         empty: taken from each request
  */
 public record HttpSettings(String host, int port, long maxRequestBytes, boolean anonymousRead, String realm,
-                           String serverName, int maxQueryResults, Optional<Path> keyStore, String keyStorePassword,
-                           Optional<URI> publicUrl) {
+                           String serverName, int maxQueryResults, TlsSettings tls, Optional<URI> publicUrl) {
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(realm, "realm");
         Objects.requireNonNull(serverName, "serverName");
-        Objects.requireNonNull(keyStore, "keyStore");
-        Objects.requireNonNull(keyStorePassword, "keyStorePassword");
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(publicUrl, "publicUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535");
@@ -41,6 +37,6 @@ public record HttpSettings(String host, int port, long maxRequestBytes, boolean 
     /** Never prints the key store password. */
     @Override
     public String toString() {
-        return "HttpSettings[host=" + host + ", port=" + port + ", tls=" + keyStore.isPresent() + "]";
+        return "HttpSettings[host=" + host + ", port=" + port + ", tls=" + tls.enabled() + "]";
     }
 }

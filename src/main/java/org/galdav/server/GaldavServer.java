@@ -97,6 +97,11 @@ public final class GaldavServer implements AutoCloseable {
         return front.url();
     }
 
+    /** The listening side (tests reach the TLS reloader and the redirect port through it). */
+    HttpFront front() {
+        return front;
+    }
+
     /** The embedded demo directory, when running without ldap.url. */
     public Optional<DemoDirectory> demo() {
         return directory.demo();

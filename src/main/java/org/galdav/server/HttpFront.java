@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import org.galdav.core.TimeSource;
 import org.galdav.directory.Directory;
 import org.galdav.http.AccessLog;
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.xnio.OptionMap;
 
 /**
- * The listening side: one Undertow listener (HTTPS when a key store is configured, plain HTTP otherwise)
+ * The listening side: one Undertow listener (HTTPS when {@code http.tls} names keys, with HSTS and an optional
+ * redirect port, see {@link TlsFront}; plain HTTP otherwise)
  * routing {@code /metrics} and {@code /health} apart from the DAV handler, every request logged. Connections
  * are a budget ({@link ConnectionLimits}): capped in all and per client, and timed out while a client owes
  * headers, a body or its next request. It stops within a bounded time whatever is in flight ({@link #close}).
@@ -45,9 +45,12 @@ final class HttpFront implements AutoCloseable {
     private final DavHandler dav;
     private final Duration grace;
     private final String url;
+    private final Optional<TlsFront> tls;
+    private final Optional<InetSocketAddress> redirect;
 
     private HttpFront(Listener listener, StopGate stopping, GracefulShutdownHandler graceful,
-                      ExecutorService healthChecks, DavHandler dav, Duration grace, String url) {
+                      ExecutorService healthChecks, DavHandler dav, Duration grace, String url, Optional<TlsFront> tls,
+                      Optional<InetSocketAddress> redirect) {
         this.listener = listener;
         this.stopping = stopping;
         this.graceful = graceful;
@@ -55,6 +58,8 @@ final class HttpFront implements AutoCloseable {
         this.dav = dav;
         this.grace = grace;
         this.url = url;
+        this.tls = tls;
+        this.redirect = redirect;
     }
 
     static HttpFront start(HttpSettings settings, RequestLimits requests, ConnectionLimits limits, DavHandler dav,
@@ -81,18 +86,33 @@ final class HttpFront implements AutoCloseable {
                 // A connection without a request in progress (new, or kept alive) is closed after this.
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleTimeout().toMillis())
                 .getMap();
-        Optional<SSLContext> tls = settings.keyStore().map(store -> ServerTls.context(store, settings.keyStorePassword()));
         ConnectionBudget budget = new ConnectionBudget(limits.maxConnections(), limits.maxConnectionsPerAddress(),
                 limits.trustedProxies());
         metrics.watch(budget);
-        Listener listener = Listener.start(settings.host(), settings.port(), root, serverOptions,
-                tls.map(ServerTls::restrictions).orElse(OptionMap.EMPTY), tls, budget, metrics::connectionRefused);
-        InetSocketAddress address = listener.address();
-        String host = address.getAddress().isAnyLocalAddress() ? "localhost" : settings.host();
-        String scheme = tls.isPresent() ? "https" : "http";
-        return new HttpFront(listener, stopping, graceful, healthChecks, dav, requests.shutdownGrace(), scheme + "://"
-                + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + address.getPort() + "/");
+        Optional<TlsFront> tls = TlsFront.start(settings.tls(), metrics);
+        try {
+            Listener listener = Listener.start(settings.host(), settings.port(),
+                    tls.map(t -> t.around(root)).orElse(root), serverOptions,
+                    tls.map(TlsFront::restrictions).orElse(OptionMap.EMPTY), tls.map(TlsFront::context), budget,
+                    metrics::connectionRefused);
+            Optional<InetSocketAddress> redirect;
+            try {
+                redirect = tls.flatMap(t -> t.redirect(listener, settings, serverOptions, budget,
+                        metrics::connectionRefused));
+            } catch (RuntimeException e) {
+                listener.close();
+                throw e;
+            }
+            InetSocketAddress address = listener.address();
+            String host = address.getAddress().isAnyLocalAddress() ? "localhost" : settings.host();
+            String scheme = tls.isPresent() ? "https" : "http";
+            return new HttpFront(listener, stopping, graceful, healthChecks, dav, requests.shutdownGrace(), scheme
+                    + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/", tls,
+                    redirect);
+        } catch (RuntimeException e) {
+            tls.ifPresent(TlsFront::close);
+            throw e;
+        }
     }
 
     /**
@@ -117,6 +137,16 @@ final class HttpFront implements AutoCloseable {
     /** The base URL clients connect to, e.g. http://127.0.0.1:8080/. */
     String url() {
         return url;
+    }
+
+    /** The HTTPS side, when there is one. */
+    Optional<TlsFront> tls() {
+        return tls;
+    }
+
+    /** Where the plain-HTTP redirect port listens, when there is one. */
+    Optional<InetSocketAddress> redirectAddress() {
+        return redirect;
     }
 
     /**
@@ -144,6 +174,7 @@ final class HttpFront implements AutoCloseable {
         }
         listener.close(ABANDONED_WORK_END);
         healthChecks.shutdownNow();
+        tls.ifPresent(TlsFront::close);
     }
 
     private static ThreadFactory daemon(String name) {

@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -35,6 +37,8 @@ import org.xnio.channels.AcceptingChannel;
 final class Listener implements AutoCloseable {
     private final XnioWorker worker;
     private final AcceptingChannel<? extends StreamConnection> channel;
+    /** Further plain-HTTP sockets on the same worker ({@link #alsoPlain}). */
+    private final List<AcceptingChannel<? extends StreamConnection>> more = new CopyOnWriteArrayList<>();
 
     private Listener(XnioWorker worker, AcceptingChannel<? extends StreamConnection> channel) {
         this.worker = worker;
@@ -64,21 +68,8 @@ final class Listener implements AutoCloseable {
             throw new UncheckedIOException("cannot start the HTTP worker threads", e);
         }
         try {
-            ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024, -1, 4);
-            HttpOpenListener http = new HttpOpenListener(buffers, OptionMap.builder()
-                    .set(UndertowOptions.BUFFER_PIPELINED_DATA, true).addAll(serverOptions).getMap());
-            http.setRootHandler(root);
-            ChannelListener<AcceptingChannel<StreamConnection>> accept =
-                    ChannelListeners.openListenerAdapter(new ConnectionGate(budget, http, refused));
-            OptionMap options = OptionMap.builder()
-                    .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
-                    .set(Options.TCP_NODELAY, true)
-                    .set(Options.REUSE_ADDRESSES, true)
-                    .set(Options.BALANCING_TOKENS, 1)
-                    .set(Options.BALANCING_CONNECTIONS, 2)
-                    .set(Options.BACKLOG, 1000)
-                    .addAll(socketOptions)
-                    .getMap();
+            ChannelListener<AcceptingChannel<StreamConnection>> accept = accept(root, serverOptions, budget, refused);
+            OptionMap options = socketOptions(worker, socketOptions);
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
             AcceptingChannel<? extends StreamConnection> channel;
             if (tls.isPresent()) {
@@ -100,6 +91,47 @@ final class Listener implements AutoCloseable {
         }
     }
 
+    /**
+     * Also listens on plain HTTP at {@code host:port} with a root of its own (the redirect to HTTPS), on the same
+     * worker, under the same connection budget and timeouts; {@link #close} closes it too.
+     *
+     * @return where it listens
+     */
+    InetSocketAddress alsoPlain(String host, int port, HttpHandler root, OptionMap serverOptions,
+                                ConnectionBudget budget, Consumer<ConnectionBudget.Refusal> refused) {
+        try {
+            AcceptingChannel<? extends StreamConnection> plain = worker.createStreamConnectionServer(
+                    new InetSocketAddress(InetAddress.getByName(host), port),
+                    accept(root, serverOptions, budget, refused), socketOptions(worker, OptionMap.EMPTY));
+            more.add(plain);
+            plain.resumeAccepts();
+            return plain.getLocalAddress(InetSocketAddress.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+        }
+    }
+
+    private static ChannelListener<AcceptingChannel<StreamConnection>> accept(HttpHandler root,
+            OptionMap serverOptions, ConnectionBudget budget, Consumer<ConnectionBudget.Refusal> refused) {
+        ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024, -1, 4);
+        HttpOpenListener http = new HttpOpenListener(buffers, OptionMap.builder()
+                .set(UndertowOptions.BUFFER_PIPELINED_DATA, true).addAll(serverOptions).getMap());
+        http.setRootHandler(root);
+        return ChannelListeners.openListenerAdapter(new ConnectionGate(budget, http, refused));
+    }
+
+    private static OptionMap socketOptions(XnioWorker worker, OptionMap extra) {
+        return OptionMap.builder()
+                .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
+                .set(Options.TCP_NODELAY, true)
+                .set(Options.REUSE_ADDRESSES, true)
+                .set(Options.BALANCING_TOKENS, 1)
+                .set(Options.BALANCING_CONNECTIONS, 2)
+                .set(Options.BACKLOG, 1000)
+                .addAll(extra)
+                .getMap();
+    }
+
     /** Where it listens (the port chosen, when 0 was asked for). */
     InetSocketAddress address() {
         return channel.getLocalAddress(InetSocketAddress.class);
@@ -108,12 +140,13 @@ final class Listener implements AutoCloseable {
     /** Stops accepting new connections; those open stay until {@link #close}. */
     void stopAccepting() {
         IoUtils.safeClose(channel);
+        more.forEach(IoUtils::safeClose);
     }
 
     /** Stops accepting, then stops the worker at once: every connection closes, busy threads are interrupted. */
     @Override
     public void close() {
-        IoUtils.safeClose(channel);
+        stopAccepting();
         worker.shutdownNow();
     }
 
@@ -122,7 +155,7 @@ final class Listener implements AutoCloseable {
      * with its shutdown timeout), then stops it at once.
      */
     void close(Duration workEnd) {
-        IoUtils.safeClose(channel);
+        stopAccepting();
         worker.shutdown();
         try {
             worker.awaitTermination(workEnd.toMillis(), TimeUnit.MILLISECONDS);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.galdav.core.TimeSource;
 import org.galdav.directory.Directory;
 import org.galdav.directory.SearchObserver;
@@ -53,6 +54,11 @@ final class ServerMetrics {
     static final String BODY_TIMEOUTS = "galdav.http.body.timeouts";
     /** Counter of requests refused because their client already had its share of requests in progress. */
     static final String BUSY_REFUSED = "galdav.http.busy.refused";
+    /**
+     * Gauge of the Unix time, in seconds, when the served HTTPS certificate's validity ends; base unit "seconds",
+     * so Prometheus shows {@code galdav_tls_certificate_expiry_seconds}.
+     */
+    static final String TLS_CERTIFICATE_EXPIRY = "galdav.tls.certificate.expiry";
 
     /** Methods tagged by name; anything else is "OTHER", so invented methods cannot create unbounded meters. */
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT", "PUT",
@@ -162,6 +168,12 @@ final class ServerMetrics {
 
     private SyncProgress progress(String book) {
         return books.computeIfAbsent(book, name -> new SyncProgress(time));
+    }
+
+    /** Publishes when the served certificate expires, read from {@code served} at each scrape (follows reloads). */
+    <T> void certificateExpiry(T served, ToDoubleFunction<T> epochSeconds) {
+        Gauge.builder(TLS_CERTIFICATE_EXPIRY, served, epochSeconds).baseUnit("seconds")
+                .description("Unix time when the served HTTPS certificate expires (its notAfter)").register(registry);
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

@@ -1,26 +1,21 @@
 package org.galdav.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import org.galdav.config.ConfigError;
+import javax.net.ssl.X509ExtendedKeyManager;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.Sequence;
 
 /**
- * The HTTPS listener's TLS: the context from a PKCS#12 (or JKS) key store, TLS 1.3 and 1.2 only, and only
- * forward-secret suites with authenticated encryption: every TLS 1.3 suite, and on TLS 1.2 the ECDHE and DHE
- * suites with AES-GCM or ChaCha20-Poly1305 (RFC 9325 §4.2). Static-RSA key exchange (such as
- * {@code TLS_RSA_WITH_AES_128_CBC_SHA}, "AES128-SHA") is refused: whoever later obtains the server's key
- * could decrypt every recorded session, passwords included.
+ * The HTTPS listener's TLS: the context on the server's key (PEM files or a PKCS#12 key store, kept current by
+ * {@link CertificateReloader}), TLS 1.3 and 1.2 only, and only forward-secret suites with authenticated
+ * encryption: every TLS 1.3 suite, and on TLS 1.2 the ECDHE and DHE suites with AES-GCM or ChaCha20-Poly1305
+ * (RFC 9325 §4.2). Static-RSA key exchange (such as {@code TLS_RSA_WITH_AES_128_CBC_SHA}, "AES128-SHA") is
+ * refused: whoever later obtains the server's key could decrypt every recorded session, passwords included.
  */
 final class ServerTls {
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
@@ -28,19 +23,17 @@ final class ServerTls {
     private ServerTls() {
     }
 
-    static SSLContext context(Path keyStore, String password) {
-        char[] secret = password.toCharArray();
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(in, secret);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, secret);
+    /**
+     * The listener's context on {@code keys}. The context is made once; the key manager decides per handshake
+     * which certificate is presented, so reloads need no new context.
+     */
+    static SSLContext context(X509ExtendedKeyManager keys) {
+        try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
+            context.init(new KeyManager[] {keys}, null, null);
             return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ConfigError("configuration: key 'http.tls.key-store': cannot use " + keyStore + " ("
-                    + e.getMessage() + ")", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot set up TLS: " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.galdav.server;
 
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 import org.galdav.config.ConfigError;
 import org.galdav.config.Settings;
 import org.galdav.core.AddressBooks;
@@ -22,17 +20,19 @@ final class SetupAssembly {
                 profiles(http));
     }
 
-    /** Signed with the HTTPS key (the certificate iOS checks the profile against is the one the server shows). */
+    /**
+     * Signed with the HTTPS key as it is at start (the certificate iOS checks the profile against is the one the
+     * server shows), from the PEM files or the key store.
+     */
     private static AppleProfiles profiles(HttpSettings http) {
-        if (http.keyStore().isEmpty()) {
-            return AppleProfiles.unsigned();
-        }
-        try {
-            return AppleProfiles.signedBy(ProfileSigner.fromKeyStoreFile(http.keyStore().get(),
-                    http.keyStorePassword().toCharArray()));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new ConfigError("configuration: key 'http.tls.key-store': cannot sign profiles with "
-                    + http.keyStore().get() + " (" + e.getMessage() + ")", e);
-        }
+        return TlsFiles.of(http.tls()).map(files -> {
+            KeyMaterial keys = files.load();
+            try {
+                return AppleProfiles.signedBy(new ProfileSigner(keys.key(), keys.chain()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError("configuration: cannot sign profiles with " + files.names() + " ("
+                        + e.getMessage() + ")", e);
+            }
+        }).orElseGet(AppleProfiles::unsigned);
     }
 }

@@ -18,6 +18,7 @@ import org.galdav.directory.LdapTimeouts;
 import org.galdav.directory.LoginFilter;
 import org.galdav.http.HttpSettings;
 import org.galdav.http.RequestLimits;
+import org.galdav.http.TlsSettings;
 import org.junit.jupiter.api.Test;
 
 /** Each section of the configuration becomes one group; every LDAP filter in it is parsed when loading. */
@@ -30,7 +31,7 @@ class SettingsGroupsTest {
     void theDefaultsFillEveryGroup() throws LDAPException {
         Settings settings = load("");
         assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 8080, 10_485_760, false, "galdav", "galdav",
-                1000, Optional.empty(), "", Optional.empty()));
+                1000, TlsSettings.OFF, Optional.empty()));
         assertThat(settings.limits()).isEqualTo(new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 16_384,
                 100, 100_000, 256, 32, 32));
         assertThat(settings.directory()).isEqualTo(new DirectorySettings.Demo(new DemoSettings(1200, 42),

@@ -41,6 +41,17 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Over a socket already connected (and, for HTTPS, through its handshake), to {@code host}. */
+    public RawHttp(Socket socket, String host) {
+        this.socket = socket;
+        this.host = host;
+        try {
+            socket.setSoTimeout(30_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The request line and headers for {@code method} on {@code path} as user demo, ending in an empty line. */
     public String head(String method, String path, String... headers) {
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
