@@ -29,9 +29,10 @@ import org.xnio.OptionMap;
 
 /**
  * The listening side: one Undertow listener (HTTPS when a key store is configured, plain HTTP otherwise)
- * routing {@code /metrics} and {@code /health} apart from the DAV handler, every request logged. Connections
- * are a budget ({@link ConnectionLimits}): capped in all and per client, and timed out while a client owes
- * headers, a body or its next request. It stops within a bounded time whatever is in flight ({@link #close}).
+ * routing {@code /metrics} and {@code /health} ({@link Health}: also {@code /health/live} and
+ * {@code /health/ready}) apart from the DAV handler, every request logged. Connections are a budget
+ * ({@link ConnectionLimits}): capped in all and per client, and timed out while a client owes headers, a body
+ * or its next request. It stops within a bounded time whatever is in flight ({@link #close}).
  */
 final class HttpFront implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
@@ -45,6 +46,7 @@ final class HttpFront implements AutoCloseable {
     private final DavHandler dav;
     private final Duration grace;
     private final String url;
+    private volatile int abandoned;
 
     private HttpFront(Listener listener, StopGate stopping, GracefulShutdownHandler graceful,
                       ExecutorService healthChecks, DavHandler dav, Duration grace, String url) {
@@ -58,13 +60,15 @@ final class HttpFront implements AutoCloseable {
     }
 
     static HttpFront start(HttpSettings settings, RequestLimits requests, ConnectionLimits limits, DavHandler dav,
-                           Directory directory, ServerMetrics metrics, TimeSource time) {
+                           Directory directory, Readiness readiness, ServerMetrics metrics, TimeSource time) {
         // /health has threads of its own: a client holding every worker must not make it look down.
         ExecutorService healthChecks = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(64), daemon("galdav-health"));
         HttpHandler routes = new BusyClients(Handlers.path(dav)
                 .addExactPath("/metrics", metrics.scrape())
-                .addExactPath("/health", health(directory, healthChecks)),
+                .addExactPath("/health", health(directory, healthChecks))
+                .addExactPath("/health/live", Health.LIVE)
+                .addExactPath("/health/ready", Health.ready(readiness, healthChecks)),
                 limits.maxBusyPerAddress(), limits.trustedProxies(), metrics::busyRefused);
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes);
         StopGate stopping = new StopGate(graceful);
@@ -119,6 +123,11 @@ final class HttpFront implements AutoCloseable {
         return url;
     }
 
+    /** After {@link #close}: how many requests were still in flight after the grace and had their work ended. */
+    int abandoned() {
+        return abandoned;
+    }
+
     /**
      * Answers 503 to new requests at once, waits up to the grace for the requests in flight, then ends their
      * work (their deadlines expire and their threads are interrupted), closes every connection, idle ones
@@ -140,7 +149,7 @@ final class HttpFront implements AutoCloseable {
         }
         if (!drained) {
             LOG.warn("stopping: requests still in flight after {}s; ending their work", grace.toSeconds());
-            dav.abandonInFlight();
+            abandoned = dav.abandonInFlight();
         }
         listener.close(ABANDONED_WORK_END);
         healthChecks.shutdownNow();
