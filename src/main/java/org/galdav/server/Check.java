@@ -40,7 +40,8 @@ final class Check {
         try {
             loaded = settings.get();
         } catch (ConfigError e) {
-            report.invalid("configuration", e.getMessage() + " — fix the setting named (docs/configuration.md)");
+            report.invalid("configuration", e.getMessage().replaceFirst("^configuration: ", "")
+                    + " — fix it, then check again (docs/configuration.md describes every key)");
             return report.exitCode();
         }
         report.ok("configuration: " + loaded.books().size() + " book(s), " + directoryOf(loaded));

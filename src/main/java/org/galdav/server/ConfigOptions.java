@@ -19,8 +19,8 @@ final class ConfigOptions {
     Path file;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = {"Sets one key, stronger than every other source (repeatable), e.g. "
-                    + "--set ldap.url=ldaps://ldap.example.com. A list key takes one value or a HOCON list."})
+            description = {"Sets one key, stronger than every other source (repeatable), e.g. --set "
+                    + "http.port=8443. A list key (ldap.url, books) takes one value or a HOCON list."})
     Map<String, String> sets = new LinkedHashMap<>();
 
     /** These options over {@code outer}'s: the file named here, else there; both sets, these winning. */
