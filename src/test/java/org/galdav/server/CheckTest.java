@@ -159,6 +159,33 @@ class CheckTest {
                 .contains("the certificate CN=old.example expired on ", "renew it");
     }
 
+    /** ldap.trust-store as a PKCS#12 store or a PEM bundle: how many certificates, the first to expire. */
+    @Test
+    void theLdapTrustStoreIsReadAsAKeyStoreOrAsPem(@TempDir Path dir) throws Exception {
+        Path store = TestKeyStores.selfSigned(dir, "ca.p12", List.of("dns:ca.example"), null, 400, "-keyalg", "EC",
+                "-groupname", "secp256r1");
+        Path pem = dir.resolve("ca.pem");
+        Process export = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-exportcert", "-rfc", "-alias", "galdav", "-keystore", store.toString(), "-storepass",
+                TestKeyStores.PASSWORD, "-file", pem.toString()).redirectErrorStream(true).start();
+        assertThat(export.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(export.exitValue()).isZero();
+        for (Path trusted : List.of(store, pem)) {
+            Map<String, Object> settings = pointingAt(directory.url());
+            settings.put("ldap.trust-store", trusted.toString());
+            settings.put("ldap.trust-store-password", TestKeyStores.PASSWORD);
+            Outcome outcome = check(settings);
+            assertThat(outcome.code()).isZero();
+            assertThat(outcome.line("OK   ldap.trust-store ")).isEqualTo("OK   ldap.trust-store " + trusted
+                    + ": 1 certificate(s); the first to expire, CN=ca.example, on " + notAfter(pem));
+        }
+    }
+
+    private static String notAfter(Path pem) throws Exception {
+        return CertificateCheck.pem(pem).get(0).getNotAfter().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+    }
+
     private static Map<String, Object> withKeyStore(Path store) {
         Map<String, Object> settings = pointingAt(directory.url());
         settings.put("http.tls.key-store", store.toString());
