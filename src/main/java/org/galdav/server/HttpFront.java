@@ -29,10 +29,9 @@ import org.xnio.OptionMap;
 
 /**
  * The listening side: one Undertow listener (HTTPS when a key store is configured, plain HTTP otherwise)
- * routing {@code /metrics} and {@code /health} ({@link Health}: also {@code /health/live} and
- * {@code /health/ready}) apart from the DAV handler, every request logged. Connections are a budget
- * ({@link ConnectionLimits}): capped in all and per client, and timed out while a client owes headers, a body
- * or its next request. It stops within a bounded time whatever is in flight ({@link #close}).
+ * routing {@code /metrics} and {@code /health} apart from the DAV handler, every request logged. Connections
+ * are a budget ({@link ConnectionLimits}): capped in all and per client, and timed out while a client owes
+ * headers, a body or its next request. It stops within a bounded time whatever is in flight ({@link #close}).
  */
 final class HttpFront implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
