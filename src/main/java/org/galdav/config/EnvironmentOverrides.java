@@ -57,7 +57,7 @@ final class EnvironmentOverrides {
         for (Map.Entry<String, String> key : variables(keys).entrySet()) {
             String text = environment.get(key.getValue());
             if (text != null) {
-                layer = layer.withValue(key.getKey(), typed(key.getValue(), text, keys.get(key.getKey())));
+                layer = layer.withValue(key.getKey(), typed(key.getValue(), text, keys.get(key.getKey()), ORIGIN));
             }
         }
         return layer;
@@ -91,7 +91,7 @@ final class EnvironmentOverrides {
      * The keys of {@code defaults} with their default values; a key set to null is unset but defined. The
      * defaults are resolved without environment first: a key set only by a substitution is no key of theirs.
      */
-    private static SortedMap<String, ConfigValue> keys(Config defaults) {
+    static SortedMap<String, ConfigValue> keys(Config defaults) {
         return keys(defaults.resolve(ConfigResolveOptions.noSystem()).root(), List.of(), new TreeMap<>());
     }
 
@@ -109,19 +109,27 @@ final class EnvironmentOverrides {
         return found;
     }
 
-    private static ConfigValue typed(String variable, String text, ConfigValue fallback) {
+    /**
+     * Text typed like the key's default: a list from HOCON list syntax, or one value as a list of one; anything
+     * else as text. Also for {@code --set key=value} on the command line.
+     *
+     * @param source names where the text came from in messages (the variable, or "--set key")
+     * @param origin what the value's origin says in later messages about it
+     */
+    static ConfigValue typed(String source, String text, ConfigValue fallback, String origin) {
         if (fallback.valueType() != ConfigValueType.LIST) {
-            return ConfigValueFactory.fromAnyRef(text, ORIGIN);
+            return ConfigValueFactory.fromAnyRef(text, origin);
         }
         if (!text.strip().startsWith("[")) {
-            return ConfigValueFactory.fromIterable(List.of(text), ORIGIN);
+            return ConfigValueFactory.fromIterable(List.of(text), origin);
         }
         try {
             return ConfigFactory.parseString("value = " + text,
-                            ConfigParseOptions.defaults().setOriginDescription(ORIGIN + " (" + variable + ")"))
+                            ConfigParseOptions.defaults().setOriginDescription(origin + " (" + source + ")"))
                     .resolve(ConfigResolveOptions.noSystem()).getList("value");
         } catch (ConfigException e) {
-            throw new ConfigError("configuration: environment variable " + variable + " must hold a HOCON list such as "
+            String what = source.startsWith(PREFIX) ? "environment variable " + source : source;
+            throw new ConfigError("configuration: " + what + " must hold a HOCON list such as "
                     + "[\"a\", \"b\"]: " + e.getMessage(), e);
         }
     }

@@ -64,16 +64,21 @@ final class ConnectionFactory {
     static ServerSet serverSet(LdapSettings settings, LDAPConnectionOptions options) throws LDAPException {
         List<ServerSet> sets = new ArrayList<>();
         for (String url : settings.urls()) {
-            LDAPURL ldapUrl = new LDAPURL(url);
-            boolean ldaps = ldapUrl.getScheme().equalsIgnoreCase("ldaps");
-            if (ldaps && settings.startTls()) {
-                throw new LDAPException(ResultCode.PARAM_ERROR,
-                        "ldap.start-tls cannot be combined with an ldaps:// URL: " + url);
-            }
-            SocketFactory sockets = ldaps ? sslContext(settings).getSocketFactory() : SocketFactory.getDefault();
-            sets.add(new SingleServerSet(ldapUrl.getHost(), ldapUrl.getPort(), sockets, options));
+            sets.add(server(settings, url, options));
         }
         return sets.size() == 1 ? sets.get(0) : new FailoverServerSet(sets);
+    }
+
+    /** The one server at {@code url}, with TLS from the first byte for ldaps://. */
+    static ServerSet server(LdapSettings settings, String url, LDAPConnectionOptions options) throws LDAPException {
+        LDAPURL ldapUrl = new LDAPURL(url);
+        boolean ldaps = ldapUrl.getScheme().equalsIgnoreCase("ldaps");
+        if (ldaps && settings.startTls()) {
+            throw new LDAPException(ResultCode.PARAM_ERROR,
+                    "ldap.start-tls cannot be combined with an ldaps:// URL: " + url);
+        }
+        SocketFactory sockets = ldaps ? sslContext(settings).getSocketFactory() : SocketFactory.getDefault();
+        return new SingleServerSet(ldapUrl.getHost(), ldapUrl.getPort(), sockets, options);
     }
 
     static PostConnectProcessor postConnect(LdapSettings settings) throws LDAPException {

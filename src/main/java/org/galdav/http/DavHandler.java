@@ -164,10 +164,14 @@ public final class DavHandler implements HttpHandler {
      * Ends the work of every request in flight: the server is stopping and has waited long enough
      * ({@code http.shutdown-grace}). Their deadlines expire, and their threads are interrupted, which
      * frees those waiting to read a body, to write an answer or for the directory.
+     *
+     * @return how many requests were still in flight
      */
-    public void abandonInFlight() {
+    public int abandonInFlight() {
         abandoned = true;
+        int count = inFlight.size();
         inFlight.values().forEach(Thread::interrupt);
+        return count;
     }
 
     private void route(HttpServerExchange http) throws IOException {

@@ -8,6 +8,7 @@ import org.galdav.demo.DemoCompany;
 import org.galdav.demo.DemoDirectory;
 import org.galdav.demo.DemoOptions;
 import org.galdav.directory.Directory;
+import org.galdav.directory.LdapSettings;
 import org.galdav.directory.SearchObserver;
 
 /**
@@ -18,14 +19,14 @@ import org.galdav.directory.SearchObserver;
  */
 final class DirectoryConnection implements AutoCloseable {
     private final Directory directory;
+    private final LdapSettings settings;
     private final String baseDn;
-    private final String bindDn;
     private final Optional<DemoDirectory> demo;
 
-    private DirectoryConnection(Directory directory, String baseDn, String bindDn, Optional<DemoDirectory> demo) {
+    private DirectoryConnection(Directory directory, LdapSettings settings, String baseDn, Optional<DemoDirectory> demo) {
         this.directory = directory;
+        this.settings = settings;
         this.baseDn = baseDn;
-        this.bindDn = bindDn;
         this.demo = demo;
     }
 
@@ -33,15 +34,15 @@ final class DirectoryConnection implements AutoCloseable {
     static DirectoryConnection open(DirectorySettings settings, SearchObserver observer, TimeSource time)
             throws LDAPException {
         if (settings instanceof DirectorySettings.Ldap ldap) {
-            return new DirectoryConnection(Directory.connect(ldap.connection(), observer, time), ldap.baseDn(),
-                    ldap.connection().bindDn(), Optional.empty());
+            return new DirectoryConnection(Directory.connect(ldap.connection(), observer, time), ldap.connection(),
+                    ldap.baseDn(), Optional.empty());
         }
         DirectorySettings.Demo demo = (DirectorySettings.Demo) settings;
         DemoDirectory started = DemoDirectory.start(new DemoOptions(demo.demo().people(), demo.demo().seed(), 0));
         try {
-            Directory directory = Directory.connect(demo.connection(started.url(), DemoCompany.SERVICE_DN,
-                    DemoCompany.SERVICE_PASSWORD), observer, time);
-            return new DirectoryConnection(directory, started.baseDn(), DemoCompany.SERVICE_DN, Optional.of(started));
+            LdapSettings connection = demo.connection(started.url(), DemoCompany.SERVICE_DN, DemoCompany.SERVICE_PASSWORD);
+            return new DirectoryConnection(Directory.connect(connection, observer, time), connection, started.baseDn(),
+                    Optional.of(started));
         } catch (LDAPException | RuntimeException e) {
             started.close();
             throw e;
@@ -59,7 +60,12 @@ final class DirectoryConnection implements AutoCloseable {
 
     /** The account searches run as; empty for anonymous searches. */
     String bindDn() {
-        return bindDn;
+        return settings.bindDn();
+    }
+
+    /** How the directory is reached: its URLs, TLS and timeouts (the demo's too). */
+    LdapSettings settings() {
+        return settings;
     }
 
     /** The embedded demo directory, when there is no ldap.url. */

@@ -26,15 +26,19 @@ public final class GaldavServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GaldavServer.class);
     /** How long close() waits for the warm-up listing to notice that the directory closed. */
     private static final Duration WARM_UP_END = Duration.ofSeconds(10);
+    /** The shortest rest before a book whose listing at start failed is listed again. */
+    private static final Duration WARM_UP_RETRY_MIN = Duration.ofSeconds(5);
 
     private final DirectoryConnection directory;
     private final HttpFront front;
     private final Optional<WarmUp> warmUp;
+    private final Readiness readiness;
 
-    private GaldavServer(DirectoryConnection directory, HttpFront front, Optional<WarmUp> warmUp) {
+    private GaldavServer(DirectoryConnection directory, HttpFront front, Optional<WarmUp> warmUp, Readiness readiness) {
         this.directory = directory;
         this.front = front;
         this.warmUp = warmUp;
+        this.readiness = readiness;
     }
 
     public static GaldavServer start(Settings settings) throws LDAPException {
@@ -52,7 +56,8 @@ public final class GaldavServer implements AutoCloseable {
                 time);
         metrics.watch(directory.directory());
         try {
-            PublishedBooks books = PublishedBooks.build(settings, directory, metrics, time);
+            Readiness readiness = new Readiness(directory.directory(), Readiness.awaited(settings));
+            PublishedBooks books = PublishedBooks.build(settings, directory, metrics, readiness::listed, time);
             UserEntries users = users(settings.auth(), directory);
             LdapPrincipals principals = new LdapPrincipals(users, settings.auth().loginAttribute(),
                     settings.auth().userFilter());
@@ -63,12 +68,15 @@ public final class GaldavServer implements AutoCloseable {
                     visible, principals, SetupAssembly.pages(settings, visible));
             DescriptorLimit.warning(settings.connections()).ifPresent(LOG::warn);
             HttpFront front = HttpFront.start(settings.http(), settings.limits(), settings.connections(), dav,
-                    directory.directory(), metrics, time);
+                    directory.directory(), readiness, metrics, time);
             try {
                 LOG.info("galdav listening on {}", front.url());
+                Duration retry = settings.sync().pollInterval().compareTo(WARM_UP_RETRY_MIN) < 0 ? WARM_UP_RETRY_MIN
+                        : settings.sync().pollInterval();
                 Optional<WarmUp> warmUp = settings.cache().warmUp()
-                        ? Optional.of(WarmUp.start(books.shared(), time)) : Optional.empty();
-                return new GaldavServer(directory, front, warmUp);
+                        ? Optional.of(WarmUp.start(books.shared(), time, Optional.of(retry), readiness::listed))
+                        : Optional.empty();
+                return new GaldavServer(directory, front, warmUp, readiness);
             } catch (RuntimeException e) {
                 front.close();
                 throw e;
@@ -107,16 +115,29 @@ public final class GaldavServer implements AutoCloseable {
         return directory.demo();
     }
 
+    /** Whether the instance is ready for clients, and what it waits for when not ({@code /health/ready}). */
+    Readiness readiness() {
+        return readiness;
+    }
+
     /**
      * Stops listening, lets requests in flight finish within {@code http.shutdown-grace} and then ends their
-     * work, and stops the warm-up listing and the directory connections, in that order. Returns within a
-     * bounded time whatever is in flight (the JVM's shutdown hook calls it on SIGTERM).
+     * work, and stops the warm-up listing and the directory connections (the pool), in that order. Returns
+     * within a bounded time whatever is in flight (the JVM's shutdown hook calls it on SIGTERM).
+     *
+     * @return how many requests were still in flight after the grace and had their work ended
      */
-    @Override
-    public void close() {
+    public int stop() {
         front.close();
         warmUp.ifPresent(WarmUp::stop);
         directory.close();
         warmUp.ifPresent(w -> w.awaitEnd(WARM_UP_END));
+        return front.abandoned();
+    }
+
+    /** {@link #stop}, for try-with-resources. */
+    @Override
+    public void close() {
+        stop();
     }
 }

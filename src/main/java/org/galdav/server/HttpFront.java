@@ -47,6 +47,7 @@ final class HttpFront implements AutoCloseable {
     private final String url;
     private final Optional<TlsFront> tls;
     private final Optional<InetSocketAddress> redirect;
+    private volatile int abandoned;
 
     private HttpFront(Listener listener, StopGate stopping, GracefulShutdownHandler graceful,
                       ExecutorService healthChecks, DavHandler dav, Duration grace, String url, Optional<TlsFront> tls,
@@ -63,13 +64,15 @@ final class HttpFront implements AutoCloseable {
     }
 
     static HttpFront start(HttpSettings settings, RequestLimits requests, ConnectionLimits limits, DavHandler dav,
-                           Directory directory, ServerMetrics metrics, TimeSource time) {
+                           Directory directory, Readiness readiness, ServerMetrics metrics, TimeSource time) {
         // /health has threads of its own: a client holding every worker must not make it look down.
         ExecutorService healthChecks = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(64), daemon("galdav-health"));
         HttpHandler routes = new BusyClients(Handlers.path(dav)
                 .addExactPath("/metrics", metrics.scrape())
-                .addExactPath("/health", health(directory, healthChecks)),
+                .addExactPath("/health", health(directory, healthChecks))
+                .addExactPath("/health/live", Health.LIVE)
+                .addExactPath("/health/ready", Health.ready(readiness, healthChecks)),
                 limits.maxBusyPerAddress(), limits.trustedProxies(), metrics::busyRefused);
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes);
         StopGate stopping = new StopGate(graceful);
@@ -149,6 +152,11 @@ final class HttpFront implements AutoCloseable {
         return redirect;
     }
 
+    /** After {@link #close}: how many requests were still in flight after the grace and had their work ended. */
+    int abandoned() {
+        return abandoned;
+    }
+
     /**
      * Answers 503 to new requests at once, waits up to the grace for the requests in flight, then ends their
      * work (their deadlines expire and their threads are interrupted), closes every connection, idle ones
@@ -170,7 +178,7 @@ final class HttpFront implements AutoCloseable {
         }
         if (!drained) {
             LOG.warn("stopping: requests still in flight after {}s; ending their work", grace.toSeconds());
-            dav.abandonInFlight();
+            abandoned = dav.abandonInFlight();
         }
         listener.close(ABANDONED_WORK_END);
         healthChecks.shutdownNow();

@@ -1,15 +1,16 @@
 package org.galdav.server;
 
-import org.galdav.config.ConfigError;
-import org.galdav.config.Settings;
-import org.galdav.config.SettingsLoader;
-import org.galdav.core.TimeSource;
-import org.galdav.demo.DemoCompany;
-import org.galdav.mapping.MappingException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar galdav.jar}: starts the server; configuration errors end it with one clear line. */
+/**
+ * {@code java -jar galdav.jar [command]}: the command line ({@link Cli}); without a command it starts the
+ * server, as it always has. The process ends with the command's exit code, except while it serves.
+ */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -17,41 +18,35 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("usage: java [-Dkey=value ...] [-Dgaldav.config=FILE] -jar galdav.jar [command]\n"
-                    + "  (no command)          start the CardDAV server (without ldap.url: on an embedded demo directory)\n"
-                    + "  check                 load the configuration and mappings, bind to the directory, and exit\n"
-                    + "  preview <dn|login>    show whether an entry is published in each book, and its vCards\n"
-                    + "Configuration keys: conf/application.conf and docs/configuration.md.");
-            return;
-        }
         System.setProperty("java.awt.headless", "true");
         Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
-        if (args.length > 0) {
-            System.exit(command(args));
+        Charset console = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, console), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, console), true);
+        int code = Cli.run(args, out, err, Main::stopOnSignal);
+        out.flush();
+        err.flush();
+        if (code != Cli.SERVING) {
+            System.exit(code);
         }
-        try {
-            Settings settings = SettingsLoader.load();
-            GaldavServer server = GaldavServer.start(settings);
-            if (server.demo().isPresent()) {
-                LOG.info("Embedded demo directory at {} (base {}). Log in as '{}' with password '{}'.",
-                        server.demo().get().url(), server.demo().get().baseDn(), DemoCompany.DEMO_LOGIN,
-                        DemoCompany.DEMO_PASSWORD);
-            }
-            LOG.info("CardDAV URL: {}  (discovery: {}.well-known/carddav)", server.url(), server.url());
-            // SIGTERM: close() returns within http.shutdown-grace and a few seconds, whatever is in flight.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                LOG.info("galdav stopping");
-                server.close();
-                LOG.info("galdav stopped");
-            }, "galdav-shutdown"));
-        } catch (ConfigError | MappingException e) {
-            System.err.println("galdav: " + e.getMessage());
-            System.exit(2);
-        } catch (Exception e) {
-            LOG.error("galdav could not start: {}", e.getMessage(), e);
-            System.exit(1);
-        }
+    }
+
+    /**
+     * SIGTERM (and the end of the JVM for any other reason): {@link GaldavServer#stop} returns within
+     * {@code http.shutdown-grace} and a few seconds, whatever is in flight, and one line says how it went.
+     */
+    private static void stopOnSignal(GaldavServer server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long start = System.nanoTime();
+            int abandoned = server.stop();
+            LOG.info(stoppedLine(Duration.ofNanos(System.nanoTime() - start), abandoned));
+        }, "galdav-shutdown"));
+    }
+
+    /** "galdav stopped in 1.2 s; 0 requests abandoned": the one line a stop logs. */
+    static String stoppedLine(Duration took, int abandoned) {
+        return String.format(Locale.ROOT, "galdav stopped in %.1f s; %d request%s abandoned", took.toMillis() / 1000.0,
+                abandoned, abandoned == 1 ? "" : "s");
     }
 
     /**
@@ -67,26 +62,5 @@ public final class Main {
             Runtime.getRuntime().halt(3);
         }
         LOG.error("thread {} ended: {}", thread.getName(), e.toString(), e);
-    }
-
-    /** The sub-commands; returns the exit code. */
-    static int command(String[] args) {
-        try {
-            Preview preview = new Preview(SettingsLoader.load(), System.out, TimeSource.SYSTEM);
-            if (args[0].equals("check") && args.length == 1) {
-                return preview.check();
-            }
-            if (args[0].equals("preview") && args.length == 2) {
-                return preview.preview(args[1]);
-            }
-            System.err.println("galdav: unknown command '" + String.join(" ", args) + "' (try --help)");
-            return 2;
-        } catch (ConfigError | MappingException e) {
-            System.err.println("galdav: " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            System.err.println("galdav: " + e.getMessage());
-            return 1;
-        }
     }
 }

@@ -4,10 +4,8 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.galdav.config.BookSettings;
 import org.galdav.config.Settings;
@@ -20,59 +18,21 @@ import org.galdav.directory.SearchObserver;
 import org.galdav.mapping.Mapping;
 
 /**
- * {@code galdav check} and {@code galdav preview <dn or login>}: what an operator runs before starting
- * the server. check loads the configuration and every mapping and binds to the directory; preview
- * shows, for each book, whether an entry is published and the vCards it becomes.
+ * {@code galdav preview <dn or login>}: what an operator runs before starting the server (with
+ * {@link Check}): for each book, whether an entry is published and the vCards it becomes, rendered by the
+ * same {@link BookAssembly} the server uses.
  */
 final class Preview {
     /** RFC 4511 §4.5.1.8: "1.1" asks for no attributes. */
     private static final String[] NO_ATTRIBUTES = {"1.1"};
     private final Settings settings;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final TimeSource time;
 
-    Preview(Settings settings, PrintStream out, TimeSource time) {
+    Preview(Settings settings, PrintWriter out, TimeSource time) {
         this.settings = settings;
         this.out = out;
         this.time = time;
-    }
-
-    /** @return the process exit code */
-    int check() throws LDAPException {
-        List<Mapping> mappings = mappings();
-        for (int i = 0; i < mappings.size(); i++) {
-            out.println("book " + settings.books().get(i).id() + ": mapping " + mappings.get(i).name() + " OK ("
-                    + mappings.get(i).rules().size() + " rules)");
-        }
-        return withDirectory(connection -> {
-            Optional<String> problem = connection.directory().problem();
-            if (problem.isPresent()) {
-                out.println("directory: NOT usable: " + problem.get());
-                return 1;
-            }
-            out.println("directory: reachable, bound as "
-                    + (connection.bindDn().isEmpty() ? "anonymous" : connection.bindDn()));
-            boolean found = base(connection, "ldap.base-dn", connection.baseDn());
-            if (!settings.auth().userBaseDn().isEmpty()) {
-                found &= base(connection, "auth.user-base-dn", settings.auth().userBaseDn());
-            }
-            for (int i = 0; i < settings.books().size(); i++) {
-                BookSettings book = settings.books().get(i);
-                if (!book.baseDn().isEmpty()) {
-                    found &= base(connection, "books[" + i + "].base-dn (book " + book.id() + ")", book.baseDn());
-                }
-            }
-            return found ? 0 : 1;
-        });
-    }
-
-    /** Whether the entry a setting names exists for the service account; says so either way. */
-    private boolean base(DirectoryConnection connection, String key, String dn) {
-        boolean found = connection.directory().readBestEffort(dn, Filter.createPresenceFilter("objectClass"),
-                NO_ATTRIBUTES).isPresent();
-        out.println(key + " " + dn + (found ? ": found" : ": NOT found: no such entry, or the service account may not "
-                + "read it; check " + key + " and the directory's access rules"));
-        return found;
     }
 
     /** @return the process exit code */
@@ -81,6 +41,7 @@ final class Preview {
             Optional<SearchResultEntry> entry = find(connection, who);
             if (entry.isEmpty()) {
                 out.println("no entry found for '" + who + "' (tried it as a DN and with auth.login-filter)");
+                out.flush();
                 return 1;
             }
             out.println("entry: " + entry.get().getDN());
@@ -88,6 +49,7 @@ final class Preview {
                 out.println();
                 describe(new BookAssembly(book, connection, time), entry.get());
             }
+            out.flush();
             return 0;
         });
     }
@@ -136,14 +98,6 @@ final class Preview {
             }
         }
         return GaldavServer.users(settings.auth(), connection).find(who, NO_ATTRIBUTES);
-    }
-
-    private List<Mapping> mappings() {
-        List<Mapping> mappings = new ArrayList<>();
-        for (BookSettings book : settings.books()) {
-            mappings.add(BookAssembly.mappingFor(book));
-        }
-        return mappings;
     }
 
     private interface DirectoryWork {

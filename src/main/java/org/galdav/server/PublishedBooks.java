@@ -3,6 +3,7 @@ package org.galdav.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.galdav.book.ChangeTracker;
 import org.galdav.cache.CachingAddressBook;
 import org.galdav.config.BookSettings;
@@ -27,8 +28,9 @@ record PublishedBooks(List<ConfiguredBooks.Entry> entries, List<AddressBook> sha
         shared = List.copyOf(shared);
     }
 
+    /** @param listed told a book's id after each full listing by its change tracker (readiness) */
     static PublishedBooks build(Settings settings, DirectoryConnection directory, ServerMetrics metrics,
-                                TimeSource time) {
+                                Consumer<String> listed, TimeSource time) {
         SnapshotStore states = new SnapshotStore(settings.sync().stateDir(), settings.sync().horizon(), time);
         List<ConfiguredBooks.Entry> entries = new ArrayList<>();
         List<AddressBook> shared = new ArrayList<>();
@@ -44,7 +46,7 @@ record PublishedBooks(List<ConfiguredBooks.Entry> entries, List<AddressBook> sha
             // A request waits for a due poll as long as for any directory answer, then answers from memory.
             ChangeTracker tracked = new ChangeTracker(cached, assembly.ldap(),
                     () -> assembly.changeFeed(settings.sync().changeTracking()), settings.sync().pollInterval(),
-                    assembly.directory().requestTimeout(), time, new TrackerEvents(book.id(), cached, metrics));
+                    assembly.directory().requestTimeout(), time, new TrackerEvents(book.id(), cached, metrics, listed));
             AddressBook synced = new SyncingAddressBook(tracked, states, time);
             shared.add(synced);
             entries.add(new ConfiguredBooks.Entry(synced, book.allowedGroups(), Optional.empty()));

@@ -1,16 +1,21 @@
 package org.galdav.server;
 
 import java.util.Collection;
+import java.util.function.Consumer;
 import org.galdav.book.ChangeTracker;
 import org.galdav.cache.CachingAddressBook;
 import org.galdav.core.Card;
 
 /**
  * What a book's change tracker learns, passed on: the cache keeps the cards a listing read and drops
- * those that changed, and the metrics count listings, polls, failures and changed cards, and date the last
- * success (the book's meters exist from the tracker's creation on).
+ * those that changed, the metrics count listings, polls, failures and changed cards, and date the last
+ * success (the book's meters exist from the tracker's creation on), and readiness learns that the book has
+ * been listed.
+ *
+ * @param firstListing told the book's id after each full listing (readiness waits for the first)
  */
-record TrackerEvents(String book, CachingAddressBook cache, ServerMetrics metrics) implements ChangeTracker.Listener {
+record TrackerEvents(String book, CachingAddressBook cache, ServerMetrics metrics, Consumer<String> firstListing)
+        implements ChangeTracker.Listener {
     TrackerEvents {
         metrics.tracking(book);
     }
@@ -29,6 +34,7 @@ record TrackerEvents(String book, CachingAddressBook cache, ServerMetrics metric
     @Override
     public void listed() {
         metrics.listed(book);
+        firstListing.accept(book);
     }
 
     @Override

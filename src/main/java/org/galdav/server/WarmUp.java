@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
 import org.galdav.core.CardFormat;
@@ -22,9 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists every shared book once in the background at start: the first client to sync finds listing,
- * ctag and sync token ready, and group cards find their members' UIDs without extra reads. Stopping it with the server
- * ends it at the next book and keeps a listing that fails because the server closed from being reported
- * as a directory problem.
+ * ctag and sync token ready, and group cards find their members' UIDs without extra reads. A book whose
+ * listing fails (the directory down at start) is listed again after a rest, until it works, so that
+ * readiness ({@link Readiness}) does not wait for a client that a load balancer will not send. Stopping it
+ * with the server ends it at the next book and keeps a listing that fails because the server closed from
+ * being reported as a directory problem.
  */
 final class WarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
@@ -33,52 +37,106 @@ final class WarmUp {
 
     private final List<AddressBook> books;
     private final TimeSource time;
+    private final Optional<Duration> retry;
+    private final Consumer<String> ready;
     private final Thread thread;
+    private final Object rest = new Object();
     private volatile boolean stopped;
 
-    private WarmUp(List<AddressBook> books, TimeSource time) {
+    private WarmUp(List<AddressBook> books, TimeSource time, Optional<Duration> retry, Consumer<String> ready) {
         this.books = List.copyOf(books);
         this.time = time;
+        this.retry = retry;
+        this.ready = ready;
         this.thread = new Thread(this::run, "galdav-warm-up");
         thread.setDaemon(true);
     }
 
+    /** Lists each book once; failures are reported and not tried again. */
     static WarmUp start(List<AddressBook> books, TimeSource time) {
-        WarmUp warmUp = new WarmUp(books, time);
+        return start(books, time, Optional.empty(), book -> { });
+    }
+
+    /**
+     * @param retry how long to rest before listing again the books whose listing failed; empty: never again
+     * @param ready told the id of each book once it is ready for clients
+     */
+    static WarmUp start(List<AddressBook> books, TimeSource time, Optional<Duration> retry, Consumer<String> ready) {
+        WarmUp warmUp = new WarmUp(books, time, retry, ready);
         warmUp.thread.start();
         return warmUp;
     }
 
     private void run() {
-        for (AddressBook book : books) {
-            if (stopped) {
-                return;
-            }
-            long start = time.nanoTime();
-            try {
-                if (book.info().directoryGateway()) {
-                    // Searched, never listed (RFC 6352 §6.4): a listing would only hold a second index of the
-                    // same people in memory. Its query path is readied.
-                    searchForNoOne(book);
-                    LOG.info("address book {} is a directory gateway: searched, not listed", book.info().id());
-                    continue;
-                }
-                book.ctag();
-                // The version behind the current sync token too (hashed, stored for other instances): the
-                // first client's initial sync then only writes its answer.
-                book.sync().ifPresent(sync -> sync.currentToken());
-                long listed = time.nanoTime() - start;
-                renderSome(book);
-                // Logged once the book is ready for clients (listing, sync token, rendering and query paths).
-                LOG.info("address book {} listed in {} ms", book.info().id(), TimeUnit.NANOSECONDS.toMillis(listed));
-            } catch (RuntimeException | IOException e) {
+        List<AddressBook> pending = books;
+        boolean first = true;
+        while (!pending.isEmpty()) {
+            List<AddressBook> failed = new ArrayList<>();
+            for (AddressBook book : pending) {
                 if (stopped) {
-                    LOG.debug("address book {}: listing at start ended with the server", book.info().id());
                     return;
                 }
-                LOG.warn("address book {} could not be listed at start: {}", book.info().id(), e.getMessage());
+                if (!warm(book, first)) {
+                    failed.add(book);
+                }
+            }
+            if (stopped || retry.isEmpty() || failed.isEmpty() || !rest(retry.get())) {
+                return;
+            }
+            pending = failed;
+            first = false;
+        }
+    }
+
+    /** Lists one book; whether it worked. Only the first failure of each book is a warning. */
+    private boolean warm(AddressBook book, boolean first) {
+        long start = time.nanoTime();
+        try {
+            if (book.info().directoryGateway()) {
+                // Searched, never listed (RFC 6352 §6.4): a listing would only hold a second index of the
+                // same people in memory. Its query path is readied.
+                searchForNoOne(book);
+                LOG.info("address book {} is a directory gateway: searched, not listed", book.info().id());
+                ready.accept(book.info().id());
+                return true;
+            }
+            book.ctag();
+            // The version behind the current sync token too (hashed, stored for other instances): the
+            // first client's initial sync then only writes its answer.
+            book.sync().ifPresent(sync -> sync.currentToken());
+            long listed = time.nanoTime() - start;
+            renderSome(book);
+            // Logged once the book is ready for clients (listing, sync token, rendering and query paths).
+            LOG.info("address book {} listed in {} ms", book.info().id(), TimeUnit.NANOSECONDS.toMillis(listed));
+            ready.accept(book.info().id());
+            return true;
+        } catch (RuntimeException | IOException e) {
+            if (stopped) {
+                LOG.debug("address book {}: listing at start ended with the server", book.info().id());
+            } else if (first) {
+                LOG.warn("address book {} could not be listed at start: {}{}", book.info().id(), e.getMessage(),
+                        retry.map(r -> "; trying again every " + r.toSeconds() + " s").orElse(""));
+            } else {
+                LOG.debug("address book {} could not be listed yet: {}", book.info().id(), e.getMessage());
+            }
+            return false;
+        }
+    }
+
+    /** Waits {@code duration} unless stopped first; whether to go on. */
+    private boolean rest(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        synchronized (rest) {
+            try {
+                long left;
+                while (!stopped && (left = end - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(rest, left);
+                }
+            } catch (InterruptedException e) {
+                return false;
             }
         }
+        return !stopped;
     }
 
     /**
@@ -114,6 +172,9 @@ final class WarmUp {
     /** Stops at the next book; a listing under way ends when the directory connections close. */
     void stop() {
         stopped = true;
+        synchronized (rest) {
+            rest.notifyAll();
+        }
         thread.interrupt();
     }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * flight. Here a request waits for a directory that stopped answering (a frozen proxy in front of an
  * LDAP server that would make it wait ten minutes, {@code ldap.operation-timeout}); before, Undertow waited
  * for it and the process needed SIGKILL. Now new requests get 503, the request in flight gets
- * {@code http.shutdown-grace} (2 s here), then its work is ended and the process exits by itself. The waits
- * below only guard against a hang; nothing is timed.
+ * {@code http.shutdown-grace} (2 s here), then its work is ended, the process logs one line about the stop and
+ * exits by itself. The waits below only guard against a hang; nothing is timed.
  */
 class ShutdownIT {
     private static final Path JAR = Path.of("target/galdav.jar");
@@ -60,6 +60,10 @@ class ShutdownIT {
                                     ServerProcess.read(log), 40)).isTrue();
                     assertThat(galdav.exitValue()).as("ended by SIGTERM").isEqualTo(143);
                     assertThat(ServerProcess.read(log)).contains("requests still in flight after 2s; ending their work");
+                    // One line sums the stop up: how long it took, and the one request whose work was ended.
+                    assertThat(ServerProcess.read(log).lines().filter(l -> l.contains("galdav stop")))
+                            .singleElement().asString().matches(".* INFO  Main - galdav stopped in \\d+\\.\\d s; "
+                                    + "1 request abandoned");
                     assertStoppedOrClosed(stuck);
                 }
             } finally {

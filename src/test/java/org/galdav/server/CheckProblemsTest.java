@@ -9,7 +9,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -57,31 +57,33 @@ class CheckProblemsTest {
     /** What check prints and its exit code, as "code: text". */
     private static String check(Map<String, Object> settings) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new Preview(SettingsLoader.load(ConfigFactory.parseMap(settings)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).check();
+        int code = new Check(() -> SettingsLoader.load(ConfigFactory.parseMap(settings)),
+                new PrintWriter(out, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).run();
         return code + ": " + out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void aWorkingDirectoryAndItsBaseArePassed() throws Exception {
-        assertThat(check(pointingAt(directory.url()))).startsWith("0: ").contains("directory: reachable, bound as "
-                + DemoCompany.SERVICE_DN, "ldap.base-dn " + DemoCompany.BASE_DN + ": found");
+        assertThat(check(pointingAt(directory.url()))).startsWith("0: ").contains("OK   ldap.url " + directory.url()
+                + ": accepts connections", "OK   bind as " + DemoCompany.SERVICE_DN, "OK   ldap.base-dn "
+                + DemoCompany.BASE_DN + ": found");
     }
 
     @Test
     void aRefusedStartTlsIsNamedWithItsFixes() throws Exception {
         Map<String, Object> settings = pointingAt(directory.url());
         settings.put("ldap.start-tls", true);
-        assertThat(check(settings)).startsWith("1: ").contains("directory: NOT usable: the directory refused StartTLS",
-                "ldap.start-tls = false", "ldaps://").doesNotContain("see the log above");
+        assertThat(check(settings)).startsWith("1: ").contains("FAIL ldap.url " + directory.url()
+                + ": the directory refused StartTLS", "ldap.start-tls = false", "ldaps://")
+                .doesNotContain("see the log above");
     }
 
     @Test
     void aWrongServiceAccountPasswordNamesTheSettings() throws Exception {
         Map<String, Object> settings = pointingAt(directory.url());
         settings.put("ldap.bind-password", "wrong");
-        assertThat(check(settings)).startsWith("1: ").contains("refused the service account's credentials",
-                "ldap.bind-password");
+        assertThat(check(settings)).startsWith("1: ").contains("FAIL bind as " + DemoCompany.SERVICE_DN
+                + ": the directory refused the service account's credentials", "ldap.bind-password");
     }
 
     @Test
@@ -106,7 +108,7 @@ class CheckProblemsTest {
     void aMissingBaseDnIsNamed() throws Exception {
         Map<String, Object> settings = pointingAt(directory.url());
         settings.put("ldap.base-dn", "dc=nowhere,dc=example");
-        assertThat(check(settings)).startsWith("1: ").contains("ldap.base-dn dc=nowhere,dc=example: NOT found");
+        assertThat(check(settings)).startsWith("1: ").contains("FAIL ldap.base-dn dc=nowhere,dc=example: NOT found");
     }
 
     @Test

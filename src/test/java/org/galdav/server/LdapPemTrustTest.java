@@ -1,7 +1,6 @@
 package org.galdav.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -11,7 +10,7 @@ import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.unboundidds.controls.IgnoreNoUserModificationRequestControl;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,16 +105,16 @@ class LdapPemTrustTest {
                 "PEM");
         Path broken = Files.writeString(dir.resolve("broken.pem"), "-----BEGIN CERTIFICATE-----\nnot base64!\n"
                 + "-----END CERTIFICATE-----\n");
-        // Found when the connections are set up, before any is opened: the start stops, naming key and file.
-        assertThatThrownBy(() -> check(settings(broken))).hasMessageStartingWith("ldap.trust-store " + broken
+        // Found when the connections are set up, before any is opened: check fails naming key and file.
+        assertThat(check(settings(broken))).startsWith("1: ").contains("ldap.trust-store " + broken
                 + ": a certificate in this PEM file cannot be read");
     }
 
     /** What {@code galdav check} prints and its exit code, as "code: text". */
     private static String check(Map<String, Object> settings) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new Preview(SettingsLoader.load(ConfigFactory.parseMap(settings)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).check();
+        int code = new Check(() -> SettingsLoader.load(ConfigFactory.parseMap(settings)),
+                new PrintWriter(out, true, StandardCharsets.UTF_8), TimeSource.SYSTEM).run();
         return code + ": " + out.toString(StandardCharsets.UTF_8);
     }
 }

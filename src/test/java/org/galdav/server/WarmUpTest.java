@@ -85,6 +85,54 @@ class WarmUpTest {
                         "address book second could not be listed at start: LDAP search failed: server down");
     }
 
+    /**
+     * A book whose listing failed at start (the directory was down) is listed again after a rest, so that
+     * readiness does not wait for a client a load balancer would not send; only its first failure warns.
+     */
+    @Test
+    void aBookThatCouldNotBeListedIsListedAgainAndThenReported() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        StubBook flaky = new StubBook("flaky") {
+            @Override
+            public String ctag() {
+                if (attempts.incrementAndGet() < 3) {
+                    throw new SourceUnavailableException("LDAP search failed: server down", null);
+                }
+                return super.ctag();
+            }
+        };
+        List<String> ready = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch readied = new CountDownLatch(1);
+        WarmUp warmUp = WarmUp.start(List.of(flaky), TimeSource.SYSTEM, java.util.Optional.of(Duration.ofMillis(1)),
+                id -> {
+                    ready.add(id);
+                    readied.countDown();
+                });
+        try {
+            assertThat(readied.await(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            warmUp.stop();
+        }
+        assertThat(warmUp.awaitEnd(Duration.ofSeconds(30))).isTrue();
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(ready).containsExactly("flaky");
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement().asString().startsWith("address book flaky could not be listed at start: LDAP search "
+                        + "failed: server down; trying again every ");
+    }
+
+    /** Stopped while it rests before listing again, it ends at once. */
+    @Test
+    void aStopEndsTheRestBeforeTheNextTry() throws Exception {
+        SlowBook failing = new SlowBook("failing");
+        failing.release.countDown();
+        WarmUp warmUp = WarmUp.start(List.of(failing), TimeSource.SYSTEM, java.util.Optional.of(Duration.ofHours(1)),
+                id -> { });
+        assertThat(failing.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        warmUp.stop();
+        assertThat(warmUp.awaitEnd(Duration.ofSeconds(30))).isTrue();
+    }
+
     /** A directory gateway is searched, never listed: the warm-up readies its query path and holds no index of it. */
     @Test
     void aDirectoryGatewayIsSearchedNotListed() throws Exception {

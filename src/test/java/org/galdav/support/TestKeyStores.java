@@ -21,12 +21,25 @@ public final class TestKeyStores {
      * keytool makes with {@code keyOptions} (e.g. {@code -keyalg RSA -keysize 2048}).
      */
     public static Path selfSigned(Path dir, String name, List<String> names, String... keyOptions) throws Exception {
+        return selfSigned(dir, name, names, null, 2, keyOptions);
+    }
+
+    /**
+     * Like {@link #selfSigned(Path, String, List, String...)}, valid for {@code days} from {@code startDate}
+     * (keytool's {@code -startdate}: "-30d" is thirty days ago, so with 10 days it expired twenty days ago;
+     * null: now).
+     */
+    public static Path selfSigned(Path dir, String name, List<String> names, String startDate, int days,
+                                  String... keyOptions) throws Exception {
         Path store = dir.resolve(name);
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         List<String> command = new ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "galdav"));
         command.addAll(List.of(keyOptions));
+        if (startDate != null) {
+            command.addAll(List.of("-startdate", startDate));
+        }
         command.addAll(List.of("-dname", "CN=" + names.get(0).substring(names.get(0).indexOf(':') + 1),
-                "-ext", "SAN=" + String.join(",", names), "-validity", "2", "-storetype", "PKCS12",
+                "-ext", "SAN=" + String.join(",", names), "-validity", String.valueOf(days), "-storetype", "PKCS12",
                 "-keystore", store.toString(), "-storepass", PASSWORD));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
