@@ -97,24 +97,17 @@ class PackageIT {
             assertThat(first).as("the changelog's latest entry is the package's version")
                     .startsWith("galdav (" + Installed.field("Version") + ") ");
         }
-        assertCompletionInstalledOnceTheCommandLineHasIt();
+        assertCompletionInstalled();
     }
 
-    /**
-     * The build writes the bash completion with the jar's "completion" command while galdav.completion.skip
-     * is false. Once the jar has that command, the package must carry its output.
-     */
-    private static void assertCompletionInstalledOnceTheCommandLineHasIt() throws Exception {
+    /** The package installs the bash completion the jar prints ("galdav completion"), byte for byte. */
+    private static void assertCompletionInstalled() throws Exception {
         Command completion = Command.run(Map.of(), null, List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", "target/galdav.jar", "completion"));
+        assertThat(completion.status()).isZero();
         Path installed = Path.of("/usr/share/bash-completion/completions/galdav");
-        if (completion.status() == 0) {
-            assertThat(installed).as("the jar prints a bash completion, so the package must install it: set "
-                    + "galdav.completion.skip to false in pom.xml").isRegularFile();
-            assertThat(Files.readString(installed)).contains("complete");
-        } else {
-            assertThat(installed).as("no completion command yet, no completion file").doesNotExist();
-        }
+        assertThat(installed).isRegularFile();
+        assertThat(Files.readString(installed)).contains("complete -F").contains("serve").contains("check");
     }
 
     private static void assertLintianFindsNoErrors(Path deb) throws Exception {
