@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.galdav.core.TimeSource;
 import org.galdav.support.Bodies;
 import org.galdav.support.Multistatus;
@@ -39,7 +36,7 @@ class HttpsTest {
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 20, "http.tls.key-store", store.toString(),
                 "http.tls.key-store-password", "changeit"), new ArrayList<>(), TimeSource.SYSTEM)) {
             assertThat(server.url()).startsWith("https://");
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(store)).build();
+            HttpClient client = HttpClient.newBuilder().sslContext(TestKeyStores.trusting(TestKeyStores.certificate(store))).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "addressbooks/directory/"))
                     .method("PROPFIND", HttpRequest.BodyPublishers.ofString(Bodies.propfind("d:displayname")))
                     .header("Depth", "0")
@@ -65,7 +62,7 @@ class HttpsTest {
                 "http.tls.key-store", store.toString(), "http.tls.key-store-password", "changeit"), new ArrayList<>(),
                 TimeSource.SYSTEM)) {
             URI uri = URI.create(server.url());
-            SSLContext trust = trusting(store);
+            SSLContext trust = TestKeyStores.trusting(TestKeyStores.certificate(store));
             assertThat(handshake(trust, uri, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"))
                     .isEqualTo("TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
             assertThat(handshake(trust, uri, "TLSv1.3", "TLS_AES_128_GCM_SHA256"))
@@ -96,18 +93,4 @@ class HttpsTest {
     }
 
     /** Trusts exactly the generated certificate, so the test also proves the chain is served. */
-    private static SSLContext trusting(Path store) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var in = java.nio.file.Files.newInputStream(store)) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("galdav", (X509Certificate) keys.getCertificate("galdav"));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
 }

@@ -10,16 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
@@ -76,8 +72,8 @@ class ProfileDownloadTest {
         try (GaldavServer server = TestServers.start(Map.of("demo.people", 10, "cache.warm-up", false,
                 "http.tls.key-store", store.toString(), "http.tls.key-store-password", TestKeyStores.PASSWORD),
                 new ArrayList<>(), TimeSource.SYSTEM)) {
-            X509Certificate certificate = certificate(store);
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(certificate)).build();
+            X509Certificate certificate = TestKeyStores.certificate(store);
+            HttpClient client = HttpClient.newBuilder().sslContext(TestKeyStores.trusting(certificate)).build();
             HttpResponse<byte[]> profile = client.send(request(server.url() + "setup/galdav.mobileconfig", "*/*"),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(profile.statusCode()).isEqualTo(200);
@@ -117,24 +113,5 @@ class ProfileDownloadTest {
     private static HttpRequest request(String url, String accept) {
         return HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).header("Authorization",
                 "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes())).build();
-    }
-
-    private static X509Certificate certificate(Path store) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(store)) {
-            keys.load(in, TestKeyStores.PASSWORD.toCharArray());
-        }
-        return (X509Certificate) keys.getCertificate("galdav");
-    }
-
-    private static SSLContext trusting(X509Certificate certificate) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("galdav", certificate);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

@@ -46,4 +46,26 @@ public final class TestKeyStores {
         assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
         return store;
     }
+
+    /** The certificate of the {@code galdav} entry of a store made here. */
+    public static java.security.cert.X509Certificate certificate(Path store) throws Exception {
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(store)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        return (java.security.cert.X509Certificate) keys.getCertificate("galdav");
+    }
+
+    /** A client TLS context that trusts exactly this certificate, as a client of a self-signed server would. */
+    public static javax.net.ssl.SSLContext trusting(java.security.cert.X509Certificate certificate) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("galdav", certificate);
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
 }
