@@ -1,13 +1,12 @@
 package org.galdav.server;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.galdav.core.KeyPairs;
 
 /**
  * A private key and its certificate chain, the server's certificate first: what the HTTPS listener presents
@@ -57,17 +56,9 @@ record KeyMaterial(PrivateKey key, List<X509Certificate> chain) {
             default -> throw new IllegalArgumentException("a " + key.getAlgorithm() + " key cannot be used: use an "
                     + "RSA or EC key");
         };
-        byte[] probe = "galdav key check".getBytes(StandardCharsets.US_ASCII);
         boolean matches;
         try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(probe);
-            matches = verifier.verify(signature);
+            matches = KeyPairs.match(key, certificate.getPublicKey(), algorithm);
         } catch (GeneralSecurityException e) {
             matches = false;
         }

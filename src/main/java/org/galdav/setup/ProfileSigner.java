@@ -2,14 +2,12 @@ package org.galdav.setup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -25,6 +23,7 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.galdav.core.KeyPairs;
 
 /**
  * Signs a configuration profile with the server's own TLS key, so iOS and macOS show it as verified: a CMS
@@ -130,16 +129,8 @@ public final class ProfileSigner {
 
     /** Fails unless the key signs what the certificate's public key verifies: a key store can pair them wrongly. */
     private static void requireMatch(PrivateKey key, X509Certificate certificate, String algorithm) {
-        byte[] probe = "galdav profile signer".getBytes(StandardCharsets.US_ASCII);
         try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(probe);
-            if (verifier.verify(signature)) {
+            if (KeyPairs.match(key, certificate.getPublicKey(), algorithm)) {
                 return;
             }
         } catch (GeneralSecurityException e) {
