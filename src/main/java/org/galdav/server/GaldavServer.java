@@ -29,12 +29,15 @@ public final class GaldavServer implements AutoCloseable {
     /** The shortest rest before a book whose listing at start failed is listed again. */
     private static final Duration WARM_UP_RETRY_MIN = Duration.ofSeconds(5);
 
+    private final ServerMetrics metrics;
     private final DirectoryConnection directory;
     private final HttpFront front;
     private final Optional<WarmUp> warmUp;
     private final Readiness readiness;
 
-    private GaldavServer(DirectoryConnection directory, HttpFront front, Optional<WarmUp> warmUp, Readiness readiness) {
+    private GaldavServer(DirectoryConnection directory, HttpFront front, Optional<WarmUp> warmUp, Readiness readiness,
+                         ServerMetrics metrics) {
+        this.metrics = metrics;
         this.directory = directory;
         this.front = front;
         this.warmUp = warmUp;
@@ -52,8 +55,13 @@ public final class GaldavServer implements AutoCloseable {
     public static GaldavServer start(Settings settings, SearchObserver observer, TimeSource time)
             throws LDAPException {
         ServerMetrics metrics = new ServerMetrics(time);
-        DirectoryConnection directory = DirectoryConnection.open(settings.directory(), metrics.searches(observer),
-                time);
+        DirectoryConnection directory;
+        try {
+            directory = DirectoryConnection.open(settings.directory(), metrics.searches(observer), time);
+        } catch (LDAPException | RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         metrics.watch(directory.directory());
         try {
             Readiness readiness = new Readiness(directory.directory(), Readiness.awaited(settings));
@@ -76,13 +84,14 @@ public final class GaldavServer implements AutoCloseable {
                 Optional<WarmUp> warmUp = settings.cache().warmUp()
                         ? Optional.of(WarmUp.start(books.shared(), time, Optional.of(retry), readiness::listed))
                         : Optional.empty();
-                return new GaldavServer(directory, front, warmUp, readiness);
+                return new GaldavServer(directory, front, warmUp, readiness, metrics);
             } catch (RuntimeException e) {
                 front.close();
                 throw e;
             }
         } catch (RuntimeException e) {
             directory.close();
+            metrics.close();
             throw e;
         }
     }
@@ -132,6 +141,7 @@ public final class GaldavServer implements AutoCloseable {
         warmUp.ifPresent(WarmUp::stop);
         directory.close();
         warmUp.ifPresent(w -> w.awaitEnd(WARM_UP_END));
+        metrics.close();
         return front.abandoned();
     }
 

@@ -2,6 +2,11 @@ package org.galdav.server;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
@@ -22,7 +27,7 @@ import org.galdav.http.RequestObserver;
  * Every metric galdav publishes, named in this one place, and the Prometheus registry behind
  * {@code GET /metrics} (docs/configuration.md lists them for operators). Thread-safe.
  */
-final class ServerMetrics {
+final class ServerMetrics implements AutoCloseable {
     /** Timer of HTTP requests, tagged by method and status. */
     static final String HTTP_REQUESTS = "galdav.http.requests";
     /** Timer of LDAP searches and reads. */
@@ -78,9 +83,28 @@ final class ServerMetrics {
     /** Per tracked book; also keeps the gauges' state objects reachable (Micrometer holds them weakly). */
     private final Map<String, SyncProgress> books = new ConcurrentHashMap<>();
 
-    /** @param time the clock of the change-tracking gauges */
+    /** Pause and allocation meters, from the JVM's GC notifications; closed with the server. */
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    /**
+     * With the JVM's own meters: heap and buffers (memory is a budget here: cache.max-card-bytes follows the
+     * heap), GC pauses and allocation, threads, CPU and uptime.
+     *
+     * @param time the clock of the change-tracking gauges
+     */
     ServerMetrics(TimeSource time) {
         this.time = time;
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** Stops listening to the JVM's GC notifications. */
+    @Override
+    public void close() {
+        gc.close();
     }
 
     /** Records every search, then tells {@code also} (tests watch searches through it). */

@@ -28,11 +28,15 @@ final class MonitoringKit {
     static final Path RUNBOOK = Path.of("docs/monitoring.md");
     /** Exported only while galdav serves HTTPS (another part of issue 13 adds it). */
     static final String CERTIFICATE_EXPIRY = "galdav_tls_certificate_expiry_seconds";
+    /** Exported once the JVM has collected garbage since galdav started (JvmGcMetrics's pause timer). */
+    static final Set<String> AFTER_FIRST_COLLECTION = Set.of("jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum",
+            "jvm_gc_pause_seconds_max");
     /** The alerts the kit promises, in the order of the rules file. */
     static final List<String> ALERTS = List.of("GaldavDown", "GaldavDirectoryDown", "GaldavHighErrorRate",
             "GaldavChangeTrackingStalled", "GaldavCertificateExpiresSoon", "GaldavCertificateExpired");
 
-    private static final Pattern METRIC = Pattern.compile("\\bgaldav_[a-z0-9_]+");
+    /** galdav's own metrics and the JVM's and process's meters it exports. */
+    private static final Pattern METRIC = Pattern.compile("\\b(?:galdav|jvm|process|system)_[a-z0-9_]+");
 
     private MonitoringKit() {
     }

@@ -130,6 +130,9 @@ class MonitoringKitTest {
                     "galdav_sync_failing_seconds", "galdav_http_requests_seconds_count");
             Set<String> plainHttp = new TreeSet<>(used);
             plainHttp.remove(MonitoringKit.CERTIFICATE_EXPIRY);
+            // Micrometer registers the pause timer at the first collection after start, which a short test
+            // server may not have had yet; its names are those JvmGcMetrics documents.
+            plainHttp.removeAll(MonitoringKit.AFTER_FIRST_COLLECTION);
             assertThat(exported).containsAll(plainHttp);
             assertThat(MonitoringKit.metricNames(MonitoringKit.dashboardExpressions())).containsAll(exported);
         }
