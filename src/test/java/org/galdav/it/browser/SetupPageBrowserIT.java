@@ -124,6 +124,19 @@ class SetupPageBrowserIT {
         assertThat(account.allKeys()).noneMatch(k -> k.toLowerCase(java.util.Locale.ROOT).contains("password"));
     }
 
+    /** WCAG 2.1 AA contrast for every piece of text on the page and on a guide, as Chromium renders them. */
+    @Test
+    void everyTextMeetsTheContrastMinimum() throws Exception {
+        String script = new String(SetupPageBrowserIT.class.getResourceAsStream("/browser/contrast.js").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : List.of("/", "/setup/guides/ios")) {
+            open("demo", path);
+            List<?> result = (List<?>) browser.executeScript(script);
+            assertThat(((Number) result.get(0)).intValue()).as(path + ": texts checked").isGreaterThan(50);
+            assertThat((List<?>) result.get(1)).as(path + ": texts below 4.5:1 (3:1 when large)").isEmpty();
+        }
+    }
+
     @Test
     void aDirectoryEntryNamedLikeAScriptIsShownNotRun() {
         open("mallory", "/addressbooks/directory/");
