@@ -49,6 +49,9 @@ class UnitFilesIT {
             }
             assertThat(unit.values("Service", "MemoryDenyWriteExecute")).as("the JIT needs W+X memory").isEmpty();
             assertThat(unit.value("Install", "WantedBy")).isEqualTo("multi-user.target");
+            assertThat(unit.value("Service", "Restart")).isEqualTo("on-failure");
+            assertThat(unit.value("Service", "RestartPreventExitStatus")).as("a configuration error is not retried")
+                    .isEqualTo("2");
             // Each program the unit runs is in the package, at the path the unit names.
             for (String key : List.of("ExecStart", "ExecCondition")) {
                 String program = unit.value("Service", key).split(" ")[0];
@@ -104,5 +107,15 @@ class UnitFilesIT {
         assertThat(Command.run(Map.of(), null, check).status()).as("the demo, asked for").isZero();
         Files.writeString(defaults, "JAVA_OPTS=\"-Xmx1g -Dldap.url=ldap://ldap.example.com\"\n");
         assertThat(Command.run(Map.of(), null, check).status()).isZero();
+
+        // The file the launcher serves is the one looked at: GALDAV_CONFIG or -Dgaldav.config in JAVA_OPTS.
+        Path production = Files.writeString(dir.resolve("production.conf"), "ldap.url = \"ldap://ldap.example.com\"\n");
+        Files.writeString(defaults, "GALDAV_CONFIG=" + production + "\n");
+        assertThat(Command.run(Map.of(), null, check).status()).as("GALDAV_CONFIG names a directory").isZero();
+        Files.writeString(defaults, "JAVA_OPTS=\"-Xmx1g -Dgaldav.config=" + production + "\"\n");
+        assertThat(Command.run(Map.of(), null, check).status()).as("-Dgaldav.config names a directory").isZero();
+        Files.writeString(defaults, "GALDAV_CONFIG=" + dir.resolve("missing.conf") + "\n");
+        Files.writeString(config, "ldap.url = \"ldap://ldap.example.com\"\n");
+        assertThat(Command.run(Map.of(), null, check).status()).as("galdav.conf is not what would be served").isEqualTo(1);
     }
 }
