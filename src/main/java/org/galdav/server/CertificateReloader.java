@@ -1,19 +1,23 @@
 package org.galdav.server;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.galdav.config.ConfigError;
+import org.galdav.core.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves what the TLS files hold now: reads them again ({@link #reloadNow}, on a schedule with {@link #every}),
  * and when their contents changed and make a usable key and chain, swaps them into the
- * {@link SwappableKeyManager}. New files that cannot be used (unreadable, not PEM, a key that does not match)
+ * {@link SwappableKeyManager}. New files that cannot be used (unreadable, not PEM, a key that does not match, a
+ * certificate that is not valid at that moment)
  * leave the certificate in use and are logged once, as one error line: the same broken contents are not
  * logged again at each poll, different broken contents are. Certbot's renewal swaps certificate and key one
  * after the other; a poll between the two sees a mismatch, logs it, and the next poll serves the new pair.
@@ -35,13 +39,15 @@ final class CertificateReloader implements AutoCloseable {
 
     private final TlsFiles files;
     private final SwappableKeyManager keys;
+    private final TimeSource time;
     private String servedDigest;
     private String refusedDigest;
     private volatile Optional<ScheduledExecutorService> timer = Optional.empty();
 
-    private CertificateReloader(TlsFiles files, SwappableKeyManager keys, String servedDigest) {
+    private CertificateReloader(TlsFiles files, SwappableKeyManager keys, String servedDigest, TimeSource time) {
         this.files = files;
         this.keys = keys;
+        this.time = time;
         this.servedDigest = servedDigest;
     }
 
@@ -50,7 +56,7 @@ final class CertificateReloader implements AutoCloseable {
      *
      * @throws ConfigError naming the setting, the file and the problem
      */
-    static CertificateReloader load(TlsFiles files) {
+    static CertificateReloader load(TlsFiles files, TimeSource time) {
         TlsFiles.Contents contents;
         KeyMaterial material;
         try {
@@ -59,7 +65,7 @@ final class CertificateReloader implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigError("configuration: " + e.getMessage(), e);
         }
-        return new CertificateReloader(files, new SwappableKeyManager(material), contents.digest());
+        return new CertificateReloader(files, new SwappableKeyManager(material), contents.digest(), time);
     }
 
     /** The key manager to build the SSL context on. */
@@ -93,6 +99,14 @@ final class CertificateReloader implements AutoCloseable {
         } catch (RuntimeException e) {
             return refused(digest, e.getMessage());
         }
+        // An old certificate copied back by mistake (or one issued for later) would fail every new handshake
+        // while the one in use still works.
+        Instant now = time.now();
+        X509Certificate served = material.certificate();
+        if (served.getNotAfter().toInstant().isBefore(now) || served.getNotBefore().toInstant().isAfter(now)) {
+            return refused(digest, "the new certificate " + material.subject() + " is not valid now (valid from "
+                    + served.getNotBefore().toInstant() + " until " + material.notAfter() + ")");
+        }
         keys.swap(material);
         servedDigest = digest;
         refusedDigest = null;
@@ -111,7 +125,14 @@ final class CertificateReloader implements AutoCloseable {
             return thread;
         });
         long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::reloadNow, millis, millis, TimeUnit.MILLISECONDS);
+        // An exception escaping a scheduled task would end the schedule for good, without a word.
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                reloadNow();
+            } catch (RuntimeException | Error e) {
+                LOG.error("TLS: reading the certificate files again failed: {}", e.toString(), e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
         timer = Optional.of(scheduler);
     }
 

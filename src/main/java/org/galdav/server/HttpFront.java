@@ -92,7 +92,7 @@ final class HttpFront implements AutoCloseable {
         ConnectionBudget budget = new ConnectionBudget(limits.maxConnections(), limits.maxConnectionsPerAddress(),
                 limits.trustedProxies());
         metrics.watch(budget);
-        Optional<TlsFront> tls = TlsFront.start(settings.tls(), metrics);
+        Optional<TlsFront> tls = TlsFront.start(settings.tls(), metrics, time);
         try {
             Listener listener = Listener.start(settings.host(), settings.port(),
                     tls.map(t -> t.around(root)).orElse(root), serverOptions,

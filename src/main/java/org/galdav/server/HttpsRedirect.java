@@ -41,6 +41,8 @@ final class HttpsRedirect implements HttpHandler {
         exchange.setStatusCode(308);
         exchange.getResponseHeaders().put(Headers.LOCATION,
                 root + path(exchange) + (query.isEmpty() ? "" : "?" + query));
+        // Without http.public-url the target follows the request's Host: no shared cache may keep it for others.
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
         exchange.endExchange();
     }

@@ -1,10 +1,11 @@
 package org.galdav.server;
 
-import io.undertow.server.HttpHandler;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import io.undertow.server.HttpHandler;
+import org.galdav.core.TimeSource;
 import org.galdav.http.HttpSettings;
 import org.galdav.http.TlsSettings;
 import org.xnio.OptionMap;
@@ -31,9 +32,9 @@ final class TlsFront implements AutoCloseable {
      * @return empty for plain HTTP
      * @throws org.galdav.config.ConfigError when the files cannot be used
      */
-    static Optional<TlsFront> start(TlsSettings settings, ServerMetrics metrics) {
+    static Optional<TlsFront> start(TlsSettings settings, ServerMetrics metrics, TimeSource time) {
         return TlsFiles.of(settings).map(files -> {
-            CertificateReloader reloader = CertificateReloader.load(files);
+            CertificateReloader reloader = CertificateReloader.load(files, time);
             metrics.certificateExpiry(reloader.keys(), keys -> keys.current().notAfter().getEpochSecond());
             reloader.every(settings.reloadInterval());
             return new TlsFront(settings, reloader);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.galdav.core.TimeSource;
 import org.galdav.http.TlsSettings;
 import org.galdav.support.TestKeyStores;
 import org.galdav.support.TestPki;
@@ -29,12 +30,29 @@ class CertificateReloaderTest {
                 List.of("dns:second.example"), "-keyalg", "RSA", "-keysize", "2048");
         TlsSettings tls = new TlsSettings(Optional.of(new TlsSettings.KeyStoreFile(served, TestKeyStores.PASSWORD)),
                 Duration.ZERO, OptionalInt.empty(), Duration.ZERO);
-        try (CertificateReloader reloader = CertificateReloader.load(TlsFiles.of(tls).orElseThrow())) {
+        try (CertificateReloader reloader = CertificateReloader.load(TlsFiles.of(tls).orElseThrow(), TimeSource.SYSTEM)) {
             assertThat(reloader.keys().current().subject()).isEqualTo("CN=first.example");
             assertThat(reloader.reloadNow()).isEqualTo(CertificateReloader.Outcome.UNCHANGED);
             Files.copy(renewed, served, StandardCopyOption.REPLACE_EXISTING);
             assertThat(reloader.reloadNow()).isEqualTo(CertificateReloader.Outcome.RELOADED);
             assertThat(reloader.keys().current().subject()).isEqualTo("CN=second.example");
+        }
+    }
+
+    /** A certificate that expired (an old file copied back by mistake) would fail every handshake: it is refused. */
+    @Test
+    void anExpiredReplacementIsRefusedAndTheCertificateInUseStays() throws Exception {
+        Path served = TestKeyStores.selfSigned(Files.createDirectory(dir.resolve("c")), "server.p12",
+                List.of("dns:current.example"), "-keyalg", "EC", "-groupname", "secp256r1");
+        Path expired = TestKeyStores.selfSigned(Files.createDirectory(dir.resolve("d")), "server.p12",
+                List.of("dns:expired.example"), "-30d", 10, "-keyalg", "EC", "-groupname", "secp256r1");
+        TlsSettings tls = new TlsSettings(Optional.of(new TlsSettings.KeyStoreFile(served, TestKeyStores.PASSWORD)),
+                Duration.ZERO, OptionalInt.empty(), Duration.ZERO);
+        try (CertificateReloader reloader = CertificateReloader.load(TlsFiles.of(tls).orElseThrow(), TimeSource.SYSTEM)) {
+            Files.copy(expired, served, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(reloader.reloadNow()).isEqualTo(CertificateReloader.Outcome.REFUSED);
+            assertThat(reloader.reloadNow()).isEqualTo(CertificateReloader.Outcome.STILL_REFUSED);
+            assertThat(reloader.keys().current().subject()).isEqualTo("CN=current.example");
         }
     }
 

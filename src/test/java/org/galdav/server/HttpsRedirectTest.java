@@ -53,6 +53,8 @@ class HttpsRedirectTest {
                     assertThat(answer.header("Location"))
                             .isEqualTo("https://contacts.example:" + https + "/addressbooks/directory/?a=b%20c");
                     assertThat(answer.body()).isEmpty();
+                    assertThat(answer.header("Cache-Control")).as("follows Host: never cached for others")
+                            .isEqualTo("no-store");
                     assertThat(answer.headers()).doesNotContainKeys("strict-transport-security", "www-authenticate",
                             "dav", "etag");
                 }
