@@ -70,13 +70,20 @@ public final class GaldavServer implements AutoCloseable {
             LdapPrincipals principals = new LdapPrincipals(users, settings.auth().loginAttribute(),
                     settings.auth().userFilter());
             ConfiguredBooks visible = visibility(settings, directory, books, time);
-            DavHandler dav = new DavHandler(settings.http(), settings.limits(), time,
-                    new ThrottlingAuthenticator(new CachingAuthenticator(new LdapAuthenticator(users, principals),
-                            settings.cache(), time), settings.throttle(), time),
-                    visible, principals, SetupAssembly.pages(settings, visible));
-            DescriptorLimit.warning(settings.connections()).ifPresent(LOG::warn);
-            HttpFront front = HttpFront.start(settings.http(), settings.limits(), settings.connections(), dav,
-                    directory.directory(), readiness, metrics, time);
+            Optional<TlsFront> tls = TlsFront.start(settings.http().tls(), metrics, time);
+            HttpFront front;
+            try {
+                DavHandler dav = new DavHandler(settings.http(), settings.limits(), time,
+                        new ThrottlingAuthenticator(new CachingAuthenticator(new LdapAuthenticator(users, principals),
+                                settings.cache(), time), settings.throttle(), time),
+                        visible, principals, SetupAssembly.pages(settings, visible, tls));
+                DescriptorLimit.warning(settings.connections()).ifPresent(LOG::warn);
+                front = HttpFront.start(settings.http(), settings.limits(), settings.connections(), dav,
+                        directory.directory(), readiness, metrics, tls, time);
+            } catch (RuntimeException e) {
+                tls.ifPresent(TlsFront::close);
+                throw e;
+            }
             try {
                 LOG.info("galdav listening on {}", front.url());
                 Duration retry = settings.sync().pollInterval().compareTo(WARM_UP_RETRY_MIN) < 0 ? WARM_UP_RETRY_MIN

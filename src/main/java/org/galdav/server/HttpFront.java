@@ -63,8 +63,13 @@ final class HttpFront implements AutoCloseable {
         this.redirect = redirect;
     }
 
+    /**
+     * @param tls the HTTPS side ({@link TlsFront#start}); the front closes it with itself once started (the caller
+     *            closes it when this fails)
+     */
     static HttpFront start(HttpSettings settings, RequestLimits requests, ConnectionLimits limits, DavHandler dav,
-                           Directory directory, Readiness readiness, ServerMetrics metrics, TimeSource time) {
+                           Directory directory, Readiness readiness, ServerMetrics metrics, Optional<TlsFront> tls,
+                           TimeSource time) {
         // /health has threads of its own: a client holding every worker must not make it look down.
         ExecutorService healthChecks = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(64), daemon("galdav-health"));
@@ -92,30 +97,24 @@ final class HttpFront implements AutoCloseable {
         ConnectionBudget budget = new ConnectionBudget(limits.maxConnections(), limits.maxConnectionsPerAddress(),
                 limits.trustedProxies());
         metrics.watch(budget);
-        Optional<TlsFront> tls = TlsFront.start(settings.tls(), metrics, time);
+        Listener listener = Listener.start(settings.host(), settings.port(),
+                tls.map(t -> t.around(root)).orElse(root), serverOptions,
+                tls.map(TlsFront::restrictions).orElse(OptionMap.EMPTY), tls.map(TlsFront::context), budget,
+                metrics::connectionRefused);
+        Optional<InetSocketAddress> redirect;
         try {
-            Listener listener = Listener.start(settings.host(), settings.port(),
-                    tls.map(t -> t.around(root)).orElse(root), serverOptions,
-                    tls.map(TlsFront::restrictions).orElse(OptionMap.EMPTY), tls.map(TlsFront::context), budget,
-                    metrics::connectionRefused);
-            Optional<InetSocketAddress> redirect;
-            try {
-                redirect = tls.flatMap(t -> t.redirect(listener, settings, serverOptions, budget,
-                        metrics::connectionRefused));
-            } catch (RuntimeException e) {
-                listener.close();
-                throw e;
-            }
-            InetSocketAddress address = listener.address();
-            String host = address.getAddress().isAnyLocalAddress() ? "localhost" : settings.host();
-            String scheme = tls.isPresent() ? "https" : "http";
-            return new HttpFront(listener, stopping, graceful, healthChecks, dav, requests.shutdownGrace(), scheme
-                    + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/", tls,
-                    redirect);
+            redirect = tls.flatMap(t -> t.redirect(listener, settings, serverOptions, budget,
+                    metrics::connectionRefused));
         } catch (RuntimeException e) {
-            tls.ifPresent(TlsFront::close);
+            listener.close();
             throw e;
         }
+        InetSocketAddress address = listener.address();
+        String host = address.getAddress().isAnyLocalAddress() ? "localhost" : settings.host();
+        String scheme = tls.isPresent() ? "https" : "http";
+        return new HttpFront(listener, stopping, graceful, healthChecks, dav, requests.shutdownGrace(), scheme
+                + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/", tls,
+                redirect);
     }
 
     /**

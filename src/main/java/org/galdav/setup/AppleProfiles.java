@@ -4,6 +4,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.galdav.core.Principal;
 import org.galdav.http.PageRequests;
 
@@ -15,9 +16,9 @@ import org.galdav.http.PageRequests;
 public final class AppleProfiles {
     static final String PATH = PageRequests.PREFIX + "galdav.mobileconfig";
 
-    private final Optional<ProfileSigner> signer;
+    private final Optional<Supplier<ProfileSigner>> signer;
 
-    private AppleProfiles(Optional<ProfileSigner> signer) {
+    private AppleProfiles(Optional<Supplier<ProfileSigner>> signer) {
         this.signer = signer;
     }
 
@@ -25,7 +26,8 @@ public final class AppleProfiles {
         return new AppleProfiles(Optional.empty());
     }
 
-    public static AppleProfiles signedBy(ProfileSigner signer) {
+    /** @param signer the signer of the certificate served now (it changes when a renewed one is read) */
+    public static AppleProfiles signedBy(Supplier<ProfileSigner> signer) {
         return new AppleProfiles(Optional.of(signer));
     }
 
@@ -35,7 +37,7 @@ public final class AppleProfiles {
 
     void download(HttpServerExchange http, Principal user, URI base, String serverName, boolean head) {
         byte[] plist = AppleProfile.xml(new AppleProfile.Account(base, user.login(), serverName));
-        byte[] body = signer.map(s -> s.sign(plist)).orElse(plist);
+        byte[] body = signer.map(s -> s.get().sign(plist)).orElse(plist);
         // Safari hands a download of this type to Settings ("Profile Downloaded"); the name is what macOS shows.
         http.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"galdav.mobileconfig\"");
         PageResponses.send(http, 200, AppleProfile.CONTENT_TYPE, body, PageResponses.PERSONAL, head);
