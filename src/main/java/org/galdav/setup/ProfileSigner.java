@@ -1,18 +1,10 @@
 package org.galdav.setup;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -68,34 +60,6 @@ public final class ProfileSigner {
         }
     }
 
-    /**
-     * The signer for the first private-key entry of a key store (such as the PKCS#12 file of
-     * {@code http.tls.key-store}), its key protected by the store's password as for the TLS listener.
-     *
-     * @throws KeyStoreException when the store holds no private key with its certificate chain
-     */
-    public static ProfileSigner fromKeyStore(KeyStore store, char[] password) throws GeneralSecurityException {
-        for (String alias : Collections.list(store.aliases())) {
-            if (store.entryInstanceOf(alias, KeyStore.PrivateKeyEntry.class)) {
-                KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(password));
-                KeyStore.PrivateKeyEntry keyEntry = (KeyStore.PrivateKeyEntry) entry;
-                return new ProfileSigner(keyEntry.getPrivateKey(), x509(keyEntry.getCertificateChain(), alias));
-            }
-        }
-        throw new KeyStoreException("the key store holds no private key with its certificate, so the profile"
-                + " cannot be signed");
-    }
-
-    /** {@link #fromKeyStore} on a key store file (PKCS#12, or JKS), read as the TLS listener reads it. */
-    public static ProfileSigner fromKeyStoreFile(Path file, char[] password)
-            throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, password);
-        }
-        return fromKeyStore(store, password);
-    }
-
     /** The signer's certificate first, then its issuers. */
     public List<X509Certificate> chain() {
         return chain;
@@ -115,17 +79,6 @@ public final class ProfileSigner {
         }
     }
 
-    private static List<X509Certificate> x509(Certificate[] chain, String alias) throws KeyStoreException {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (Certificate certificate : chain == null ? new Certificate[0] : chain) {
-            if (!(certificate instanceof X509Certificate x509)) {
-                throw new KeyStoreException("key store entry '" + alias + "' has a " + certificate.getType()
-                        + " certificate, not X.509");
-            }
-            certificates.add(x509);
-        }
-        return certificates;
-    }
 
     /** Fails unless the key signs what the certificate's public key verifies: a key store can pair them wrongly. */
     private static void requireMatch(PrivateKey key, X509Certificate certificate, String algorithm) {

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSString;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -27,12 +21,9 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.galdav.setup.AppleProfile.Account;
 import org.galdav.setup.TestSigners.Issued;
-import org.galdav.support.TestKeyStores;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ProfileSignerTest {
-    private static final char[] PASSWORD = "changeit".toCharArray();
     private static final byte[] PROFILE = AppleProfile.xml(new Account(URI.create("https://contacts.example.com/"),
             "alice", "Example Corp contacts"));
 
@@ -42,9 +33,6 @@ class ProfileSignerTest {
     private static final String RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
     private static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
     private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
-
-    @TempDir
-    Path dir;
 
     @Test
     void anRsaKeySignsTheProfileWithItsChainAttached() throws Exception {
@@ -66,49 +54,6 @@ class ProfileSignerTest {
         assertThat(signed.getSignerInfos().getSigners()).singleElement()
                 .satisfies(s -> assertThat(s.getDigestAlgOID()).isEqualTo(SHA256))
                 .satisfies(s -> assertThat(s.getEncryptionAlgOID()).isEqualTo(ECDSA_WITH_SHA256));
-    }
-
-    @Test
-    void theFirstPrivateKeyOfAPkcs12StoreSigns() throws Exception {
-        Issued rsa = TestSigners.issue("RSA");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("ca", rsa.ca()); // not a key: passed over
-        store.setKeyEntry("galdav", rsa.key(), PASSWORD, rsa.chain().toArray(new X509Certificate[0]));
-        Path file = dir.resolve("server.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD);
-        }
-
-        ProfileSigner signer = ProfileSigner.fromKeyStoreFile(file, PASSWORD);
-
-        assertThat(signer.chain()).isEqualTo(rsa.chain());
-        verified(signer.sign(PROFILE), rsa.chain());
-    }
-
-    @Test
-    void aKeytoolStoreLikeTheServersSigns() throws Exception {
-        Path file = TestKeyStores.selfSigned(dir, "keytool.p12", List.of("dns:contacts.example.com"),
-                "-keyalg", "EC", "-groupname", "secp256r1");
-
-        ProfileSigner signer = ProfileSigner.fromKeyStoreFile(file, TestKeyStores.PASSWORD.toCharArray());
-
-        assertThat(signer.chain()).singleElement().satisfies(c -> assertThat(c.getSubjectX500Principal().getName())
-                .isEqualTo("CN=contacts.example.com"));
-        verified(signer.sign(PROFILE), signer.chain());
-    }
-
-    @Test
-    void aStoreWithoutAPrivateKeyIsRefusedClearly() throws Exception {
-        Issued rsa = TestSigners.issue("RSA");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("server", rsa.chain().get(0));
-        store.setEntry("secret", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")),
-                new KeyStore.PasswordProtection(PASSWORD));
-
-        assertThatThrownBy(() -> ProfileSigner.fromKeyStore(store, PASSWORD))
-                .isInstanceOf(KeyStoreException.class).hasMessageContaining("no private key");
     }
 
     @Test
