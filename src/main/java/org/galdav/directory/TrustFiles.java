@@ -12,7 +12,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.TrustManager;
@@ -26,7 +28,7 @@ import javax.net.ssl.X509TrustManager;
  * every certificate in it a trust anchor; anything else is a PKCS#12 or JKS trust store, which the LDAP SDK
  * reads at each handshake.
  */
-final class TrustFiles {
+public final class TrustFiles {
     private static final String PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
 
     private TrustFiles() {
@@ -34,21 +36,15 @@ final class TrustFiles {
 
     /** @throws LDAPException when a PEM file cannot be read or holds no usable certificate */
     static TrustManager trustManager(Path file, Optional<String> password) throws LDAPException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw problem(file, "cannot read it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
-        if (!new String(content, StandardCharsets.ISO_8859_1).contains(PEM_CERTIFICATE)) {
+        byte[] content = read(file);
+        if (!isPem(content)) {
             return new TrustStoreTrustManager(file.toFile(), password.map(String::toCharArray).orElse(null), null,
                     true);
         }
         try {
-            List<Certificate> certificates = new ArrayList<>(CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(content)));
             KeyStore anchors = KeyStore.getInstance("PKCS12");
             anchors.load(null, null);
+            List<X509Certificate> certificates = pemCertificates(file, content);
             for (int i = 0; i < certificates.size(); i++) {
                 anchors.setCertificateEntry("ca-" + i, certificates.get(i));
             }
@@ -61,6 +57,59 @@ final class TrustFiles {
             }
             throw problem(file, "the JVM has no X.509 trust manager", null);
         } catch (GeneralSecurityException | IOException e) {
+            throw problem(file, "a certificate in this PEM file cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The certificates the file holds, told apart as {@link #trustManager} tells them apart: the blocks of a PEM
+     * file, or every certificate entry of a key store (for {@code galdav check}'s report of their expiry).
+     *
+     * @throws LDAPException when the file cannot be read
+     */
+    public static List<X509Certificate> certificates(Path file, Optional<String> password) throws LDAPException {
+        byte[] content = read(file);
+        if (isPem(content)) {
+            return pemCertificates(file, content);
+        }
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(new ByteArrayInputStream(content), password.map(String::toCharArray).orElse(null));
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    certificates.add(certificate);
+                }
+            }
+            return certificates;
+        } catch (GeneralSecurityException | IOException e) {
+            throw problem(file, "cannot open it as a key store (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static byte[] read(Path file) throws LDAPException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw problem(file, "cannot read it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean isPem(byte[] content) {
+        return new String(content, StandardCharsets.ISO_8859_1).contains(PEM_CERTIFICATE);
+    }
+
+    private static List<X509Certificate> pemCertificates(Path file, byte[] content) throws LDAPException {
+        try {
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate certificate : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(content))) {
+                if (certificate instanceof X509Certificate x509) {
+                    certificates.add(x509);
+                }
+            }
+            return certificates;
+        } catch (GeneralSecurityException e) {
             throw problem(file, "a certificate in this PEM file cannot be read (" + e.getMessage() + ")", e);
         }
     }

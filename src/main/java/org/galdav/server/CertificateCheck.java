@@ -1,24 +1,17 @@
 package org.galdav.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import com.unboundid.ldap.sdk.LDAPException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.galdav.config.ConfigError;
 import org.galdav.directory.LdapSettings;
+import org.galdav.directory.TrustFiles;
 import org.galdav.http.HttpSettings;
 
 /**
@@ -64,9 +57,9 @@ final class CertificateCheck {
         Path file = ldap.trustStore().get();
         String source = "ldap.trust-store " + file;
         try {
-            trusted(source, readTrusted(file, ldap.trustStorePassword()));
-        } catch (IOException | GeneralSecurityException e) {
-            report.fail(source, "cannot be read (" + e.getMessage() + ") — check the file and "
+            trusted(source, TrustFiles.certificates(file, ldap.trustStorePassword()));
+        } catch (LDAPException e) {
+            report.fail(source, e.getMessage().replace(source + ": ", "") + " — check the file and "
                     + "ldap.trust-store-password");
         }
     }
@@ -116,40 +109,6 @@ final class CertificateCheck {
         } else {
             report.ok(text);
         }
-    }
-
-    /** The certificates of a PEM file (one or more {@code -----BEGIN CERTIFICATE-----} blocks), in order. */
-    static List<X509Certificate> pem(Path file) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return x509(new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in)));
-        }
-    }
-
-    private static List<X509Certificate> readTrusted(Path file, Optional<String> password)
-            throws IOException, GeneralSecurityException {
-        if (isPem(file)) {
-            return pem(file);
-        }
-        KeyStore store = KeyStore.getInstance(file.toFile(), password.map(String::toCharArray).orElse(null));
-        List<Certificate> certificates = new ArrayList<>();
-        for (String alias : Collections.list(store.aliases())) {
-            if (store.getCertificate(alias) != null) {
-                certificates.add(store.getCertificate(alias));
-            }
-        }
-        return x509(certificates);
-    }
-
-    /** Whether the file is text in PEM's armour rather than a binary key store. */
-    private static boolean isPem(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            String start = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.US_ASCII);
-            return start.contains("-----BEGIN ");
-        }
-    }
-
-    private static List<X509Certificate> x509(List<? extends Certificate> certificates) {
-        return certificates.stream().filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
     }
 
     private boolean expired(X509Certificate certificate) {

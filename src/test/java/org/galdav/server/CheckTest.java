@@ -182,7 +182,7 @@ class CheckTest {
     }
 
     private static String notAfter(Path pem) throws Exception {
-        return CertificateCheck.pem(pem).get(0).getNotAfter().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        return org.galdav.directory.TrustFiles.certificates(pem, java.util.Optional.empty()).get(0).getNotAfter().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .toString();
     }
 
