@@ -6,7 +6,7 @@ import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.galdav.http.HostHeader;
 
 /**
  * The whole of the plain-HTTP redirect port ({@code http.tls.redirect-port}): every request, whatever its method,
@@ -17,10 +17,6 @@ import java.util.regex.Pattern;
  * stands in for it.
  */
 final class HttpsRedirect implements HttpHandler {
-    private static final Pattern HOST = Pattern.compile(
-            "[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\\.?|\\[[0-9A-Fa-f:.]+\\]");
-    private static final Pattern PORT = Pattern.compile(":\\d{1,5}$");
-
     private final Optional<URI> publicUrl;
     private final int httpsPort;
 
@@ -49,10 +45,9 @@ final class HttpsRedirect implements HttpHandler {
 
     /** The request's host without its port, or the address the request came in on. */
     private static String host(HttpServerExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst(Headers.HOST);
-        String host = header == null ? "" : PORT.matcher(header.trim()).replaceFirst("");
-        if (HOST.matcher(host).matches()) {
-            return host;
+        Optional<String> host = HostHeader.plain(exchange.getRequestHeaders().getFirst(Headers.HOST));
+        if (host.isPresent()) {
+            return HostHeader.withoutPort(host.get());
         }
         InetSocketAddress local = exchange.getDestinationAddress();
         String address = local.getAddress().getHostAddress();

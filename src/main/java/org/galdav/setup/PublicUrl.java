@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.galdav.http.HostHeader;
 
 /**
  * The URL a person reaches galdav at, for the page, the QR code and the profile: {@code http.public-url} when
@@ -20,9 +20,6 @@ import java.util.regex.Pattern;
  * echoed: the listen address stands in for it.
  */
 final class PublicUrl {
-    private static final Pattern HOST = Pattern.compile(
-            "([A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\\.?|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
-
     private final Optional<URI> configured;
     private final Set<InetAddress> trustedProxies;
 
@@ -70,10 +67,8 @@ final class PublicUrl {
         if (!useScheme.equals("http") && !useScheme.equals("https")) {
             useScheme = scheme.toLowerCase(Locale.ROOT);
         }
-        if (useHost == null || !HOST.matcher(useHost.trim()).matches()) {
-            useHost = fallback;
-        }
-        return URI.create(useScheme + "://" + withoutDefaultPort(useHost.trim(), useScheme) + "/");
+        String authority = HostHeader.plain(useHost).orElse(fallback);
+        return URI.create(useScheme + "://" + withoutDefaultPort(authority, useScheme) + "/");
     }
 
     /** A parameter of the last element of a Forwarded header (RFC 7239 §4), unquoted; null when absent. */
