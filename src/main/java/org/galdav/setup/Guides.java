@@ -99,7 +99,8 @@ final class Guides {
         return readBytes(resource).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
-    private static Optional<byte[]> readBytes(String resource) {
+    /** A file of the jar; empty when there is none. */
+    static Optional<byte[]> readBytes(String resource) {
         try (InputStream in = Guides.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {

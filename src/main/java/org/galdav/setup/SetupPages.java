@@ -3,8 +3,6 @@ package org.galdav.setup;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.HashMap;
@@ -34,7 +32,8 @@ public final class SetupPages implements BrowserPages {
     private final AppleProfiles profiles;
     private final Templates templates = new Templates();
     private final Guides guides = new Guides();
-    private final byte[] style = resource("galdav/setup/style.css");
+    private final byte[] style = Guides.readBytes("galdav/setup/style.css")
+            .orElseThrow(() -> new IllegalStateException("missing from the jar: galdav/setup/style.css"));
 
     /**
      * @param publicUrl      {@code http.public-url}
@@ -91,16 +90,5 @@ public final class SetupPages implements BrowserPages {
         model.put("qrPath", QR);
         model.put("stylePath", STYLE);
         PageResponses.html(http, templates.render("page.ftlh", model), head);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = SetupPages.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the jar: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
