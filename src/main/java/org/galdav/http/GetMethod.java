@@ -3,7 +3,6 @@ package org.galdav.http;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.galdav.core.AddressBook;
 import org.galdav.core.Card;
 import org.galdav.core.CardFormat;
@@ -69,40 +68,18 @@ final class GetMethod {
 
     /** vCard 4.0 only when asked for explicitly and preferred over 3.0 by q-value. */
     static CardFormat negotiate(String accept) {
-        if (accept == null) {
-            return CardFormat.VCARD_3;
-        }
         double q3 = -1;
         double q4 = -1;
-        for (String range : accept.split(",")) {
-            String[] parts = range.trim().split(";");
-            if (!parts[0].trim().equalsIgnoreCase("text/vcard")) {
+        for (MediaRange range : MediaRange.parse(accept)) {
+            if (!range.type().equals("text/vcard")) {
                 continue;
             }
-            String version = null;
-            double q = 1.0;
-            for (int i = 1; i < parts.length; i++) {
-                String[] kv = parts[i].trim().split("=", 2);
-                if (kv.length != 2) {
-                    continue;
-                }
-                String key = kv[0].trim().toLowerCase(Locale.ROOT);
-                String value = kv[1].trim().replace("\"", "");
-                if (key.equals("version")) {
-                    version = value;
-                } else if (key.equals("q")) {
-                    try {
-                        q = Double.parseDouble(value);
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
+            String version = range.parameters().get("version");
             CardFormat format = version == null ? CardFormat.VCARD_3 : CardFormat.forVersion(version).orElse(null);
             if (format == CardFormat.VCARD_4) {
-                q4 = Math.max(q4, q);
+                q4 = Math.max(q4, range.quality());
             } else if (format == CardFormat.VCARD_3) {
-                q3 = Math.max(q3, q);
+                q3 = Math.max(q3, range.quality());
             }
         }
         return q4 > 0 && q4 > q3 ? CardFormat.VCARD_4 : CardFormat.VCARD_3;

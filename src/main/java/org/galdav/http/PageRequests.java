@@ -1,6 +1,5 @@
 package org.galdav.http;
 
-import java.util.Locale;
 import org.galdav.dav.DavPaths;
 
 /**
@@ -36,30 +35,7 @@ public final class PageRequests {
 
     /** An Accept header that names HTML explicitly and does not refuse it with q=0. */
     static boolean asksForHtml(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            if ((type.equals("text/html") || type.equals("application/xhtml+xml")) && quality(parts) > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double quality(String[] parameters) {
-        for (int i = 1; i < parameters.length; i++) {
-            String[] kv = parameters[i].trim().split("=", 2);
-            if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q")) {
-                try {
-                    return Double.parseDouble(kv[1].trim());
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
+        return MediaRange.parse(accept).stream().anyMatch(range -> (range.type().equals("text/html")
+                || range.type().equals("application/xhtml+xml")) && range.quality() > 0);
     }
 }
